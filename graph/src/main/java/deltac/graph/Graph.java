@@ -1,0 +1,134 @@
+package deltac.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A network: its data inputs, parameters, named intermediate values and a scalar loss. Immutable and
+ * shape-checked; made by a {@link GraphBuilder} (the spec parser and the fluent {@link Network} use one).
+ *
+ * @param name       the spec's class name, e.g. {@code MnistMlp}
+ * @param sourceFile the spec's file name, or a description of where the graph came from
+ * @param inputs     inputs and targets, in declaration order
+ * @param params     parameters, in declaration order
+ * @param locals     the spec's named values (fields and locals defined by expressions), in order
+ * @param loss       the scalar being minimized
+ */
+public record Graph(String name, String sourceFile, List<Input> inputs, List<Param> params,
+                    Map<String, Node> locals, Node loss) {
+
+    public Graph {
+        inputs = List.copyOf(inputs);
+        params = List.copyOf(params);
+        locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+        if (!loss.shape().isScalar()) {
+            throw new IllegalArgumentException("the loss must be a scalar (1×1) but is " + loss.shape());
+        }
+    }
+
+    public Optional<Input> input(String name) {
+        return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    public Optional<Param> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The name a spec gave this node (a leaf's own name, or the first local bound to it), if any. */
+    public Optional<String> nameOf(Node node) {
+        if (node instanceof Input i) {
+            return Optional.of(i.name());
+        }
+        if (node instanceof Param p) {
+            return Optional.of(p.name());
+        }
+        for (Map.Entry<String, Node> local : locals.entrySet()) {
+            if (local.getValue() == node) {
+                return Optional.of(local.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every node the loss and the locals depend on, each after its arguments. */
+    public List<Node> topologicalOrder() {
+        List<Node> roots = new ArrayList<>(locals.values());
+        roots.add(loss);
+        return topologicalOrder(roots);
+    }
+
+    /** Every node the roots depend on, each after its arguments; iterative, so deep graphs do not overflow. */
+    public static List<Node> topologicalOrder(List<Node> roots) {
+        List<Node> order = new ArrayList<>();
+        Map<Node, Boolean> seen = new IdentityHashMap<>();
+        Deque<Node> stack = new ArrayDeque<>();
+        Deque<Integer> next = new ArrayDeque<>();
+        for (Node root : roots) {
+            if (seen.containsKey(root)) {
+                continue;
+            }
+            seen.put(root, true);
+            stack.push(root);
+            next.push(0);
+            while (!stack.isEmpty()) {
+                Node top = stack.peek();
+                int i = next.pop();
+                List<Node> args = top instanceof Apply a ? a.args() : List.of();
+                if (i < args.size()) {
+                    next.push(i + 1);
+                    Node arg = args.get(i);
+                    if (!seen.containsKey(arg)) {
+                        seen.put(arg, true);
+                        stack.push(arg);
+                        next.push(0);
+                    }
+                } else {
+                    order.add(stack.pop());
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Structural equality with a graph from another builder: same leaves, same locals, same expressions. */
+    public boolean sameAs(Graph other) {
+        if (!name.equals(other.name) || !inputs.equals(other.inputs) || !params.equals(other.params)
+                || !locals.keySet().equals(other.locals.keySet())) {
+            return false;
+        }
+        Map<Node, Node> matched = new IdentityHashMap<>();
+        for (String local : locals.keySet()) {
+            if (!same(locals.get(local), other.locals.get(local), matched)) {
+                return false;
+            }
+        }
+        return same(loss, other.loss, matched);
+    }
+
+    private static boolean same(Node a, Node b, Map<Node, Node> matched) {
+        if (matched.get(a) == b) {
+            return true;
+        }
+        boolean same;
+        if (a instanceof Apply x && b instanceof Apply y) {
+            same = x.op() == y.op() && Double.compare(x.attr(), y.attr()) == 0 && x.shape().equals(y.shape())
+                    && x.args().size() == y.args().size();
+            for (int i = 0; same && i < x.args().size(); i++) {
+                same = same(x.arg(i), y.arg(i), matched);
+            }
+        } else {
+            same = a.equals(b);
+        }
+        if (same) {
+            matched.put(a, b);
+        }
+        return same;
+    }
+}

@@ -1,0 +1,131 @@
+package deltac.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the nodes of one graph, checking each op's shapes and interning every node: building the same
+ * expression twice returns the same object. Not thread-safe; a builder makes one graph.
+ */
+public final class GraphBuilder {
+    private final String name;
+    private final String sourceFile;
+    private final Map<Node, Node> interned = new HashMap<>();
+    private final Map<String, Node> declared = new LinkedHashMap<>();
+    private final List<Input> inputs = new ArrayList<>();
+    private final List<Param> params = new ArrayList<>();
+    private final Map<String, Node> locals = new LinkedHashMap<>();
+
+    public GraphBuilder(String name, String sourceFile) {
+        this.name = name;
+        this.sourceFile = sourceFile;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A feature input of {@code rows} features: a {@code rows×n} batch. */
+    public Input input(String name, int rows) {
+        return declare(new Input(name, Shape.of(rows, Shape.N), Input.Role.INPUT));
+    }
+
+    /** The expected output for each sample: a {@code rows×n} batch. */
+    public Input target(String name, int rows) {
+        return declare(new Input(name, Shape.of(rows, Shape.N), Input.Role.TARGET));
+    }
+
+    public Param param(String name, Shape shape, Init init) {
+        return declare(new Param(name, shape, init));
+    }
+
+    private <T extends Node> T declare(T leaf) {
+        String leafName = leaf instanceof Input i ? i.name() : ((Param) leaf).name();
+        if (declared.containsKey(leafName) || locals.containsKey(leafName)) {
+            throw new IllegalArgumentException(leafName + " is already declared");
+        }
+        declared.put(leafName, leaf);
+        if (leaf instanceof Input i) {
+            inputs.add(i);
+        } else {
+            params.add((Param) leaf);
+        }
+        return leaf;
+    }
+
+    /** The first declared input (not target), whose columns are the batch; null if none. */
+    public Input firstInput() {
+        return inputs.stream().filter(i -> !i.isTarget()).findFirst().orElse(inputs.isEmpty() ? null : inputs.get(0));
+    }
+
+    /** A declared input or parameter by name, or null. */
+    public Node declared(String name) {
+        return declared.get(name);
+    }
+
+    public Const constant(double value) {
+        return constant(value, Shape.SCALAR);
+    }
+
+    public Const constant(double value, Shape shape) {
+        return intern(new Const(value, shape));
+    }
+
+    /** Applies an op without an attribute. */
+    public Node apply(Op op, Node... args) throws ShapeException {
+        return apply(op, 0, args);
+    }
+
+    /** Applies an op, checking its arity and shapes; returns the interned node. */
+    public Node apply(Op op, double attr, Node... args) throws ShapeException {
+        if (args.length != op.arity()) {
+            throw new IllegalArgumentException(op + " takes " + op.arity() + " arguments, got " + args.length);
+        }
+        List<Shape> shapes = new ArrayList<>(args.length);
+        for (Node arg : args) {
+            shapes.add(arg.shape());
+        }
+        return intern(new Apply(op, Arrays.asList(args), attr, op.shape(shapes)));
+    }
+
+    /** {@code a * b}: the matrix product, or scaling when either side is a scalar. */
+    public Node times(Node a, Node b) throws ShapeException {
+        if (a.shape().isScalar() && !b.shape().isScalar()) {
+            return apply(Op.SCALE, a, b);
+        }
+        if (b.shape().isScalar() && !a.shape().isScalar()) {
+            return apply(Op.SCALE, b, a);
+        }
+        return apply(Op.MATMUL, a, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T intern(T node) {
+        return (T) interned.computeIfAbsent(node, n -> n);
+    }
+
+    /** Binds a spec name to a value, for printing and for the equations' names. */
+    public void name(String localName, Node value) {
+        if (declared.containsKey(localName) || locals.containsKey(localName)) {
+            throw new IllegalArgumentException(localName + " is already declared");
+        }
+        locals.put(localName, value);
+    }
+
+    public java.util.Set<String> localNames() {
+        return java.util.Collections.unmodifiableSet(locals.keySet());
+    }
+
+    public Node local(String localName) {
+        return locals.get(localName);
+    }
+
+    /** The graph with this scalar loss. */
+    public Graph build(Node loss) {
+        return new Graph(name, sourceFile, inputs, params, locals, loss);
+    }
+}

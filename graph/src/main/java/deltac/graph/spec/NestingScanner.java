@@ -1,0 +1,123 @@
+package deltac.graph.spec;
+
+import java.util.Optional;
+
+/**
+ * Measures how deeply a spec's text nests before JavaParser sees it, so that a spec nested too deeply gets
+ * one positioned error instead of a {@link StackOverflowError}. Skips comments, strings and char literals.
+ */
+final class NestingScanner {
+    private final String text;
+    private final String file;
+    private final SpecLimits limits;
+    private int line = 1;
+    private int column = 1;
+    private int i;
+
+    NestingScanner(String text, String file, SpecLimits limits) {
+        this.text = text;
+        this.file = file;
+        this.limits = limits;
+    }
+
+    Optional<Diagnostic> scan() {
+        int depth = 0;
+        int operators = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '/' && peek(1) == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    advance();
+                }
+                continue;
+            }
+            if (c == '/' && peek(1) == '*') {
+                advance();
+                advance();
+                while (i < text.length() && !(text.charAt(i) == '*' && peek(1) == '/')) {
+                    advance();
+                }
+                advance();
+                advance();
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                skipLiteral(c);
+                continue;
+            }
+            switch (c) {
+                case '(', '[', '{' -> {
+                    depth++;
+                    if (depth > limits.maxNesting()) {
+                        return error("nested too deeply: more than " + limits.maxNesting()
+                                + " levels of brackets");
+                    }
+                    if (c == '{') {
+                        operators = 0;
+                    }
+                }
+                case ')', ']', '}' -> {
+                    depth = Math.max(0, depth - 1);
+                    if (c == '}') {
+                        operators = 0;
+                    }
+                }
+                case ';' -> operators = 0;
+                case '+', '-', '*', '/', '.', '!', '~', '?', ':', '&', '|', '^', '%', '<', '>', '=', ',' -> {
+                    operators++;
+                    if (operators > limits.maxOperators()) {
+                        return error("statement too long: more than " + limits.maxOperators() + " operators");
+                    }
+                }
+                default -> { }
+            }
+            advance();
+        }
+        return Optional.empty();
+    }
+
+    private void skipLiteral(char quote) {
+        boolean textBlock = quote == '"' && peek(1) == '"' && peek(2) == '"';
+        int quotes = textBlock ? 3 : 1;
+        for (int q = 0; q < quotes; q++) {
+            advance();
+        }
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                advance();
+                advance();
+                continue;
+            }
+            if (!textBlock && (c == quote || c == '\n')) {
+                advance();
+                return;
+            }
+            if (textBlock && c == '"' && peek(1) == '"' && peek(2) == '"') {
+                advance();
+                advance();
+                advance();
+                return;
+            }
+            advance();
+        }
+    }
+
+    private char peek(int ahead) {
+        return i + ahead < text.length() ? text.charAt(i + ahead) : '\0';
+    }
+
+    private void advance() {
+        if (i < text.length() && text.charAt(i) == '\n') {
+            line++;
+            column = 1;
+        } else {
+            column++;
+        }
+        i++;
+    }
+
+    private Optional<Diagnostic> error(String message) {
+        return Optional.of(Diagnostic.error(file, line, column, message));
+    }
+}
