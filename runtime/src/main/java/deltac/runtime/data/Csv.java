@@ -2,6 +2,8 @@ package deltac.runtime.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +64,9 @@ public final class Csv {
     }
 
     private static Dataset read(Path file, CsvTable table) throws DataException {
-        try (BufferedReader in = Files.newBufferedReader(file)) {
+        // A replacing decoder, not a reporting one, so that bad bytes are found on their own line.
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             return table.parse(in);
         } catch (IOException e) {
             throw new DataException(file + ": " + IoMessages.describe(e), e);

@@ -71,6 +71,9 @@ final class CsvTable {
             if (line.isBlank()) {
                 continue;
             }
+            if (line.indexOf('\uFFFD') >= 0) {
+                throw error(lineNumber, "the line is not UTF-8 text");
+            }
             List<String> cells;
             try {
                 cells = CsvCells.split(line);

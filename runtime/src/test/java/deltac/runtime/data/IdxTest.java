@@ -89,7 +89,7 @@ class IdxTest {
     @Test
     void truncatedHeader() throws Exception {
         Path file = write("head.idx", Arrays.copyOf(images(0x803, 1, 1, 1, 0), 10));
-        assertEquals(file + ": offset 8: the file ends inside the 16-byte IDX images header",
+        assertEquals(file + ": offset 10: the file ends inside the 16-byte IDX images header",
                 error(() -> Idx.images(file)));
         Path empty = write("empty.idx", new byte[0]);
         assertEquals(empty + ": offset 0: the file is empty; expected the 8-byte IDX labels header",

@@ -1,0 +1,161 @@
+package deltac.graph.interp;
+
+import deltac.graph.Apply;
+import deltac.graph.Const;
+import deltac.graph.Graph;
+import deltac.graph.Input;
+import deltac.graph.Node;
+import deltac.graph.Op;
+import deltac.graph.Param;
+import deltac.graph.Shape;
+import deltac.runtime.kernels.Kernels64;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Evaluates nodes in float64. Leaves are bound by name; the batch size {@code n} is read off the bound inputs.
+ *
+ * <pre>{@code
+ * Values v = Interpreter.evaluate(graph, Map.of("x", x, "y", y, "W1", w1, ...));
+ * double loss = v.scalar(graph.loss());
+ * }</pre>
+ *
+ * Numerically stable where the composition allows it: {@code crossEntropy(softmax(z), y)} and
+ * {@code log(softmax(z))} go through log-softmax of {@code z}, {@code binaryCrossEntropy(sigmoid(z), y)}
+ * through softplus, so extreme logits give finite values.
+ */
+public final class Interpreter {
+    private Interpreter() {}
+
+    /** Evaluates a graph's loss and locals. */
+    public static Values evaluate(Graph graph, Map<String, DMatrixRMaj> bindings) {
+        List<Node> roots = new java.util.ArrayList<>(graph.locals().values());
+        roots.add(graph.loss());
+        return evaluate(roots, bindings);
+    }
+
+    /** Evaluates the roots and everything they depend on. Every leaf they reach must be bound, with its shape. */
+    public static Values evaluate(List<Node> roots, Map<String, DMatrixRMaj> bindings) {
+        List<Node> order = Graph.topologicalOrder(roots);
+        Values values = new Values(batchSize(order, bindings));
+        for (Node node : order) {
+            values.put(node, value(node, bindings, values));
+        }
+        return values;
+    }
+
+    private static int batchSize(List<Node> order, Map<String, DMatrixRMaj> bindings) {
+        int batch = -1;
+        for (Node node : order) {
+            if (node instanceof Input input) {
+                DMatrixRMaj value = bound(input.name(), bindings);
+                if (batch >= 0 && value.numCols != batch) {
+                    throw new IllegalArgumentException(input.name() + " has " + value.numCols
+                            + " columns but the batch has " + batch);
+                }
+                batch = value.numCols;
+            }
+        }
+        return batch < 0 ? 1 : batch;
+    }
+
+    private static DMatrixRMaj bound(String name, Map<String, DMatrixRMaj> bindings) {
+        DMatrixRMaj value = bindings.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no value bound to " + name);
+        }
+        return value;
+    }
+
+    private static DMatrixRMaj value(Node node, Map<String, DMatrixRMaj> bindings, Values values) {
+        if (node instanceof Input input) {
+            return checked(input.name(), input.shape(), bound(input.name(), bindings), values.batch());
+        }
+        if (node instanceof Param param) {
+            return checked(param.name(), param.shape(), bound(param.name(), bindings), values.batch());
+        }
+        if (node instanceof Const c) {
+            DMatrixRMaj m = new DMatrixRMaj(c.shape().rows(values.batch()), c.shape().cols(values.batch()));
+            m.fill(c.value());
+            return m;
+        }
+        Apply apply = (Apply) node;
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        apply(apply, values, out);
+        Shape shape = apply.shape();
+        if (out.numRows != shape.rows(values.batch()) || out.numCols != shape.cols(values.batch())) {
+            throw new IllegalStateException(apply.op() + " gave " + out.numRows + "×" + out.numCols
+                    + ", its shape rule says " + shape);
+        }
+        return out;
+    }
+
+    private static DMatrixRMaj checked(String name, Shape shape, DMatrixRMaj value, int batch) {
+        if (value.numRows != shape.rows(batch) || value.numCols != shape.cols(batch)) {
+            throw new IllegalArgumentException(name + " is " + shape + " but the value bound to it is "
+                    + value.numRows + "×" + value.numCols);
+        }
+        return value;
+    }
+
+    private static void apply(Apply a, Values values, DMatrixRMaj out) {
+        DMatrixRMaj x = values.get(a.arg(0));
+        DMatrixRMaj y = a.args().size() > 1 ? values.get(a.arg(1)) : null;
+        double alpha = a.attr();
+        switch (a.op()) {
+            case ADD -> Kernels64.add(x, y, out);
+            case SUB -> Kernels64.sub(x, y, out);
+            case MATMUL -> Kernels64.matmul(x, y, out);
+            case SCALE -> Kernels64.scale(x, y, out);
+            case DIVIDE -> Kernels64.divide(x, y, out);
+            case NEG -> Kernels64.map(x, v -> -v, out);
+            case TRANSPOSE -> Kernels64.transpose(x, out);
+            case HADAMARD -> Kernels64.hadamard(x, y, out);
+            case SIGMOID -> Kernels64.map(x, Kernels64::sigmoid, out);
+            case TANH -> Kernels64.map(x, Math::tanh, out);
+            case RELU -> Kernels64.map(x, Kernels64::relu, out);
+            case LEAKY_RELU -> Kernels64.map(x, v -> Kernels64.leakyRelu(v, alpha), out);
+            case EXP -> Kernels64.map(x, Math::exp, out);
+            case LOG -> log(a, values, out);
+            case SQUARE -> Kernels64.map(x, v -> v * v, out);
+            case SQRT -> Kernels64.map(x, Math::sqrt, out);
+            case ABS -> Kernels64.map(x, Math::abs, out);
+            case SOFTMAX -> Kernels64.softmax(x, out);
+            case LOG_SOFTMAX -> Kernels64.logSoftmax(x, out);
+            case SUM -> scalar(out, Kernels64.sum(x));
+            case SUM_ROWS -> Kernels64.sumRows(x, out);
+            case SUM_COLS -> Kernels64.sumCols(x, out);
+            case MEAN -> scalar(out, Kernels64.sum(x) / x.getNumElements());
+            case MSE -> scalar(out, Kernels64.mse(x, y));
+            case CROSS_ENTROPY -> scalar(out, a.arg(0) instanceof Apply p && p.op() == Op.SOFTMAX
+                    ? Kernels64.crossEntropyOfSoftmax(values.get(p.arg(0)), y)
+                    : Kernels64.crossEntropy(x, y));
+            case BINARY_CROSS_ENTROPY -> scalar(out, a.arg(0) instanceof Apply p && p.op() == Op.SIGMOID
+                    ? Kernels64.binaryCrossEntropyOfSigmoid(values.get(p.arg(0)), y)
+                    : Kernels64.binaryCrossEntropy(x, y));
+            case SIGMOID_PRIME -> Kernels64.map(x, Kernels64::sigmoidPrime, out);
+            case TANH_PRIME -> Kernels64.map(x, Kernels64::tanhPrime, out);
+            case RELU_PRIME -> Kernels64.map(x, Kernels64::step, out);
+            case LEAKY_RELU_PRIME -> Kernels64.map(x, v -> Kernels64.leakyReluPrime(v, alpha), out);
+            case SIGN -> Kernels64.map(x, Math::signum, out);
+            case COLS -> scalar(out, x.numCols);
+        }
+    }
+
+    /** log(softmax(z)) as log-softmax and log(sigmoid(z)) as −softplus(−z): finite where the naive form is −∞. */
+    private static void log(Apply a, Values values, DMatrixRMaj out) {
+        if (a.arg(0) instanceof Apply inner && inner.op() == Op.SOFTMAX) {
+            Kernels64.logSoftmax(values.get(inner.arg(0)), out);
+        } else if (a.arg(0) instanceof Apply inner && inner.op() == Op.SIGMOID) {
+            Kernels64.map(values.get(inner.arg(0)), v -> -Kernels64.softplus(-v), out);
+        } else {
+            Kernels64.map(values.get(a.arg(0)), Math::log, out);
+        }
+    }
+
+    private static void scalar(DMatrixRMaj out, double value) {
+        out.reshape(1, 1);
+        out.set(0, value);
+    }
+}

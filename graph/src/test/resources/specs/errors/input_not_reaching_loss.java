@@ -1,0 +1,11 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix mask = input(4);
+    Matrix y = target(3);
+    Matrix W = param(3, 4);
+
+    Matrix loss() {
+        return mse(W * x, y);
+    }
+}

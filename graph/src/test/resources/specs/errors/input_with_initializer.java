@@ -1,0 +1,9 @@
+// expect: ?
+class Net {
+    Matrix x = input(4).init(zeros());
+    Matrix y = target(4);
+
+    Matrix loss() {
+        return mse(x, y);
+    }
+}

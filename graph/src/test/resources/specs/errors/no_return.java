@@ -1,0 +1,9 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(4);
+
+    Matrix loss() {
+        Matrix e = mse(x, y);
+    }
+}

@@ -1,0 +1,11 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(3);
+    Matrix W = param(3, 4);
+    Matrix b = param(3);
+
+    Matrix loss() {
+        return mse(W * x, y);
+    }
+}

@@ -1,0 +1,10 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(4);
+
+    Matrix loss() {
+        return mse(x, y);
+        return sum(x);
+    }
+}

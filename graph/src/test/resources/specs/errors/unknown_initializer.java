@@ -1,0 +1,10 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(3);
+    Matrix W = param(3, 4).init(xavier());
+
+    Matrix loss() {
+        return mse(W * x, y);
+    }
+}

@@ -1,0 +1,11 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(3);
+    Matrix W1 = param(3, 4);
+
+    Matrix loss() {
+        Matrix z = W2 * x;
+        return mse(z, y);
+    }
+}

@@ -1,0 +1,13 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(4);
+
+    Matrix loss() {
+        Matrix h = x;
+        for (int i = 0; i < 3; i++) {
+            h = sigmoid(h);
+        }
+        return mse(h, y);
+    }
+}

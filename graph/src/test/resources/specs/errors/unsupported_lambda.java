@@ -1,0 +1,10 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(4);
+
+    Matrix loss() {
+        Matrix h = sigmoid(v -> v);
+        return mse(h, y);
+    }
+}

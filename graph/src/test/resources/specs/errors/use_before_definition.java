@@ -1,0 +1,11 @@
+// expect: ?
+class Net {
+    Matrix x = input(4);
+    Matrix y = target(4);
+
+    Matrix loss() {
+        Matrix a = sigmoid(h);
+        Matrix h = 2 * x;
+        return mse(a, y);
+    }
+}
