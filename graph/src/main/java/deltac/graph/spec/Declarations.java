@@ -85,8 +85,11 @@ final class Declarations {
         int wanted = switch (name) {
             case "normal", "uniform" -> 1;
             case "glorot", "he", "zeros" -> 0;
-            default -> throw owner.error(call, "unknown initializer " + name
-                    + Suggestions.didYouMean(name, INITIALIZERS));
+            default -> {
+                String hint = Suggestions.didYouMean(name, INITIALIZERS);
+                throw owner.error(call, "unknown initializer " + name + (hint.isEmpty()
+                        ? ": the initializers are glorot(), he(), normal(std), uniform(a), zeros()" : hint));
+            }
         };
         if (args.size() != wanted) {
             throw owner.error(call, "wrong number of arguments: " + name + " takes " + wanted + ", got " + args.size());

@@ -32,17 +32,28 @@ final class NestingScanner {
                 continue;
             }
             if (c == '/' && peek(1) == '*') {
+                int startLine = line;
+                int startColumn = column;
                 advance();
                 advance();
                 while (i < text.length() && !(text.charAt(i) == '*' && peek(1) == '/')) {
                     advance();
+                }
+                if (i >= text.length()) {
+                    return Optional.of(Diagnostic.error(file, startLine, startColumn,
+                            "unterminated comment: /* without */"));
                 }
                 advance();
                 advance();
                 continue;
             }
             if (c == '"' || c == '\'') {
-                skipLiteral(c);
+                int startLine = line;
+                int startColumn = column;
+                String unterminated = skipLiteral(c);
+                if (unterminated != null) {
+                    return Optional.of(Diagnostic.error(file, startLine, startColumn, unterminated));
+                }
                 continue;
             }
             switch (c) {
@@ -76,7 +87,8 @@ final class NestingScanner {
         return Optional.empty();
     }
 
-    private void skipLiteral(char quote) {
+    /** Skips a string, char literal or text block; returns null, or what is unterminated. */
+    private String skipLiteral(char quote) {
         boolean textBlock = quote == '"' && peek(1) == '"' && peek(2) == '"';
         int quotes = textBlock ? 3 : 1;
         for (int q = 0; q < quotes; q++) {
@@ -84,23 +96,28 @@ final class NestingScanner {
         }
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && (textBlock || (peek(1) != '\n' && peek(1) != '\r'))) {
                 advance();
                 advance();
                 continue;
             }
-            if (!textBlock && (c == quote || c == '\n')) {
+            if (!textBlock && c == quote) {
                 advance();
-                return;
+                return null;
+            }
+            if (!textBlock && (c == '\n' || c == '\r')) {
+                break;
             }
             if (textBlock && c == '"' && peek(1) == '"' && peek(2) == '"') {
                 advance();
                 advance();
                 advance();
-                return;
+                return null;
             }
             advance();
         }
+        return textBlock ? "unterminated text block" : quote == '"' ? "unterminated string literal"
+                : "unterminated char literal";
     }
 
     private char peek(int ahead) {

@@ -1,10 +1,13 @@
 package deltac.graph.spec;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseException;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Token;
+import com.github.javaparser.TokenMgrException;
 import com.github.javaparser.ast.CompilationUnit;
 import deltac.graph.Graph;
 import java.io.IOException;
@@ -18,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a network spec: Java syntax, parsed with JavaParser and never compiled or executed.
@@ -83,22 +88,59 @@ public final class Spec {
                 .setStoreTokens(true);
         ParseResult<CompilationUnit> parsed = new JavaParser(config).parse(text);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return failed(syntaxError(parsed.getProblems(), file));
+            return failed(syntaxError(parsed.getProblems(), file, text));
         }
         return new SpecTranslator(file).translate(parsed.getResult().get());
     }
 
     /** JavaParser's first problem, in one line: where, what was found, and what would do when that is short. */
-    private static Diagnostic syntaxError(List<Problem> problems, String file) {
+    private static Diagnostic syntaxError(List<Problem> problems, String file, String text) {
         if (problems.isEmpty()) {
             return Diagnostic.error(file, 1, 1, "syntax error");
         }
         Problem problem = problems.get(0);
+        Throwable cause = problem.getCause().orElse(null);
+        if (cause instanceof TokenMgrException) {
+            return lexicalError(problem.getMessage(), file, text);
+        }
         Position at = problem.getLocation()
                 .flatMap(range -> range.getBegin().getRange())
                 .map(range -> range.begin)
                 .orElse(new Position(1, 1));
-        return Diagnostic.error(file, at.line, at.column, "syntax error: " + SyntaxMessages.shorten(problem.getMessage()));
+        String message = SyntaxMessages.shorten(problem.getMessage());
+        if (cause instanceof ParseException parse && parse.currentToken != null && parse.currentToken.next != null) {
+            // the problem's range begins at the last token read; the message is about the next one, found there
+            Token last = parse.currentToken;
+            Token found = last.next;
+            if (found.beginLine > 0) {
+                at = new Position(found.beginLine, Math.max(1, found.beginColumn));
+            }
+            if (SyntaxMessages.expectsSemicolon(problem.getMessage()) && last.endLine > 0
+                    && found.beginLine > last.endLine) {
+                // a line without its ";": say so at the end of that line, as javac does
+                at = new Position(last.endLine, last.endColumn + 1);
+                message = "expected \";\" after \"" + last.image + "\"";
+            }
+        }
+        return Diagnostic.error(file, at.line, at.column, "syntax error: " + message);
+    }
+
+    private static final Pattern LEXICAL = Pattern.compile(
+            "at line (\\d+), column (\\d+)\\.\\s+Encountered: (<EOF>|\"(.*?)\" \\(\\d+\\))", Pattern.DOTALL);
+
+    /** A character the tokenizer cannot read, at its place (clamped into the file; JavaCC may say column 0). */
+    private static Diagnostic lexicalError(String raw, String file, String text) {
+        Matcher m = LEXICAL.matcher(raw);
+        if (!m.find()) {
+            return Diagnostic.error(file, 1, 1, "syntax error: unreadable input");
+        }
+        long reported = Long.parseLong(m.group(1));
+        long lines = text.chars().filter(c -> c == '\n').count() + 1;
+        int line = (int) Math.max(1, Math.min(lines, reported));
+        int column = line == reported ? Math.max(1, Integer.parseInt(m.group(2)))
+                : text.length() - text.lastIndexOf('\n'); // past the end: the end of the last line
+        String what = m.group(4) == null ? "unexpected end of file" : "unexpected character \"" + m.group(4) + "\"";
+        return Diagnostic.error(file, line, column, "syntax error: " + what);
     }
 
     private static SpecResult onParserThread(java.util.function.Supplier<SpecResult> work, String file,

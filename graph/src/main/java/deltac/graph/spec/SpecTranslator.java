@@ -71,7 +71,7 @@ final class SpecTranslator {
                 }
             } else if (member instanceof MethodDeclaration method && method.getNameAsString().equals("loss")) {
                 if (loss != null) {
-                    throw error(method.getName(), "two losses: loss() is already declared at " + where(loss));
+                    throw error(method.getName(), "two losses: loss() is already declared at " + where(loss.getName()));
                 }
                 loss = method;
             } else {

@@ -37,6 +37,13 @@ final class SyntaxMessages {
         return text;
     }
 
+    /** Whether the parser would have taken a {@code ;} where it stopped. */
+    static boolean expectsSemicolon(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        int expected = first.indexOf(", expected");
+        return expected >= 0 && first.substring(expected).contains("\";\"");
+    }
+
     /** {@code "*" <STAR>} becomes {@code "*"}; {@code <EOF>} becomes "end of file". */
     private static String tokenText(String raw) {
         String s = raw.strip();
