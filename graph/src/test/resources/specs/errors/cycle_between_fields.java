@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 6:16: cycle: a depends on b depends on a
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 5:25: a dimension is a positive integer, got 4.5
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

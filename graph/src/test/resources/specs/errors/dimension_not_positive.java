@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 5:22: a dimension is a positive integer, got 0
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

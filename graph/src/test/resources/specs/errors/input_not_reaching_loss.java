@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 4:12: warning: input mask does not reach the loss
 class Net {
     Matrix x = input(4);
     Matrix mask = input(4);

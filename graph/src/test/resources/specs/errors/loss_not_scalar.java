@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 8:16: the loss must be a scalar (1×1) but softmax(z) is 3×n
 class Net {
     Matrix x = input(4);
     Matrix W = param(3, 4);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 6:12: W is declared twice (first at 5:12)
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 6:12: warning: parameter b does not reach the loss, so it will not be trained
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

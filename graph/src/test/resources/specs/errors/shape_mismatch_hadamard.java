@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 9:20: shape mismatch in hadamard: z is 3×n but x is 4×n
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

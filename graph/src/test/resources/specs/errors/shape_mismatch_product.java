@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 10:21: shape mismatch in product: W2 is 10×128 but a1 is 64×n (the left's columns must equal the right's rows)
 class Net {
     Matrix x  = input(784);
     Matrix y  = target(10);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 9:21: shape mismatch in sum: W1 * x is 128×n but b1 is 10×1
 class Net {
     Matrix x  = input(784);
     Matrix y  = target(10);

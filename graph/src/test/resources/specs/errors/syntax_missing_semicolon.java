@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 5:27: syntax error: expected ";" after ")"
 class Net {
     Matrix x = input(4);
     Matrix y = target(1);

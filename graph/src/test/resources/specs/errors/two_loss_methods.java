@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 10:12: two losses: loss() is already declared at 6:12
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

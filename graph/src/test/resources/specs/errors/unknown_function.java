@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 9:20: unknown function softmx (did you mean softmax?)
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 5:33: unknown initializer xavier: the initializers are glorot(), he(), normal(std), uniform(a), zeros()
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 5:33: unknown initializer glorrot (did you mean glorot?)
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

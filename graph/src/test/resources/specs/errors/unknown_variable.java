@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 8:29: unknown variable bias
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 8:20: unknown variable W2 (did you mean W1?)
 class Net {
     Matrix x = input(4);
     Matrix y = target(3);

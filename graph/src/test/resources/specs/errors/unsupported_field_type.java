@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 5:5: unsupported field type String: a spec's fields are Matrix, int or double
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 8:9: unsupported Java construct: for loop (a spec is straight-line matrix code)
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 7:28: unsupported Java construct: lambda (a spec is matrix expressions over its names)
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

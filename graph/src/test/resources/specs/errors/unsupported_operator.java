@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 7:20: unsupported operator %: a spec uses + - * / and the functions of the language
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

@@ -1,4 +1,4 @@
-// expect: ?
+// expect: 7:28: use before definition: h is defined later, at 8:16
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import deltac.graph.Init;
 import deltac.graph.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,8 +60,11 @@ final class Declarations {
             shape = Shape.of(dimension(args.get(0)), Shape.N);
         }
         Init init = null;
+        List<MethodCallExpr> inits = new ArrayList<>();
         for (Expression e = whole; e != call; e = ((MethodCallExpr) e).getScope().orElseThrow()) {
-            MethodCallExpr initCall = (MethodCallExpr) e;
+            inits.add(0, (MethodCallExpr) e); // in the order they are written
+        }
+        for (MethodCallExpr initCall : inits) {
             if (!kind.equals("param")) {
                 throw owner.error(initCall.getName(), kind + " has no initializer: only a param is initialized");
             }
