@@ -69,10 +69,11 @@ public final class ExprPrinter {
         }
         switch (op.notation()) {
             case INFIX -> {
-                print(a.arg(0), op.precedence(), depth + 1, out);
-                out.append(' ').append(op.token()).append(' ');
+                print(a.arg(0), op == Op.MATMUL_TN ? Op.TRANSPOSE.precedence() : op.precedence(), depth + 1, out);
+                out.append(op == Op.MATMUL_TN ? ".T" : "").append(' ').append(op.token()).append(' ');
                 // left-associative: the right side needs parentheses at equal precedence
-                print(a.arg(1), op.precedence() + 1, depth + 1, out);
+                print(a.arg(1), op == Op.MATMUL_NT ? Op.TRANSPOSE.precedence() : op.precedence() + 1, depth + 1, out);
+                out.append(op == Op.MATMUL_NT ? ".T" : "");
             }
             case PREFIX -> {
                 out.append(op.token());

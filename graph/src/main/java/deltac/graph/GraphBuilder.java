@@ -25,6 +25,25 @@ public final class GraphBuilder {
         this.sourceFile = sourceFile;
     }
 
+    /**
+     * A builder that extends a graph: its leaves are declared, its locals named, and every node it has is
+     * interned, so what is built here shares the graph's nodes (a gradient reuses the forward values).
+     */
+    public static GraphBuilder extending(Graph graph) {
+        GraphBuilder builder = new GraphBuilder(graph.name(), graph.sourceFile());
+        for (Input input : graph.inputs()) {
+            builder.declare(input);
+        }
+        for (Param param : graph.params()) {
+            builder.declare(param);
+        }
+        for (Node node : graph.topologicalOrder()) {
+            builder.intern(node);
+        }
+        builder.locals.putAll(graph.locals());
+        return builder;
+    }
+
     public String name() {
         return name;
     }

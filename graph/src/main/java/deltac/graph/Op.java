@@ -20,6 +20,10 @@ public enum Op {
     SUB("-", 2, Notation.INFIX, 1, rule((a, b) -> ShapeRules.broadcast(a, b, "difference"))),
     /** The matrix product. */
     MATMUL("*", 2, Notation.INFIX, 2, rule(ShapeRules::product)),
+    /** Aᵀ B without materializing the transpose: what the rewriter folds {@code A.T * B} into. */
+    MATMUL_TN("*", 2, Notation.INFIX, 2, rule(ShapeRules::productTN)),
+    /** A Bᵀ without materializing the transpose: {@code δ aᵀ}, the weight gradient's product. */
+    MATMUL_NT("*", 2, Notation.INFIX, 2, rule(ShapeRules::productNT)),
     /** A scalar (first argument) times a matrix. */
     SCALE("*", 2, Notation.INFIX, 2, rule(ShapeRules::scale)),
     /** Element-wise quotient; the right side may be a scalar or a broadcast column. */

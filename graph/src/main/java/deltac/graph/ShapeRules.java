@@ -18,6 +18,14 @@ final class ShapeRules {
         return Shape.of(a.rows(), b.cols());
     }
 
+    static Shape productTN(Shape a, Shape b) throws ShapeException {
+        return product(a.transposed(), b);
+    }
+
+    static Shape productNT(Shape a, Shape b) throws ShapeException {
+        return product(a, b.transposed());
+    }
+
     static Shape scale(Shape s, Shape a) throws ShapeException {
         if (!s.isScalar()) {
             throw new ShapeException("scaling needs a scalar on the left, but {0}");

@@ -107,6 +107,8 @@ public final class Interpreter {
             case ADD -> Kernels64.add(x, y, out);
             case SUB -> Kernels64.sub(x, y, out);
             case MATMUL -> Kernels64.matmul(x, y, out);
+            case MATMUL_TN -> Kernels64.matmulTN(x, y, out);
+            case MATMUL_NT -> Kernels64.matmulNT(x, y, out);
             case SCALE -> Kernels64.scale(x, y, out);
             case DIVIDE -> Kernels64.divide(x, y, out);
             case NEG -> Kernels64.map(x, v -> -v, out);

@@ -83,6 +83,13 @@ final class Scope {
             List<String> chain = new ArrayList<>(resolving);
             chain = chain.subList(chain.indexOf(name), chain.size());
             chain.add(name);
+            if (chain.size() > 8) { // one line, not one name per field of a long cycle
+                int elided = chain.size() - 6;
+                List<String> shown = new ArrayList<>(chain.subList(0, 3));
+                shown.add("… (" + elided + " more)");
+                shown.addAll(chain.subList(chain.size() - 3, chain.size()));
+                chain = shown;
+            }
             throw owner.error(reference, "cycle: " + String.join(" depends on ", chain));
         }
         resolving.add(name);
@@ -151,7 +158,7 @@ final class Scope {
             if (first == null) {
                 throw owner.error(at, "n is the batch size, and this spec has no input");
             }
-            return apply(Op.COLS, 0, at, new Node[] {first}, new String[] {"n"});
+            return apply(Op.COLS, 0, at, new Node[] {first}, new Expression[] {null});
         }
         Set<String> known = new LinkedHashSet<>(values.keySet());
         known.addAll(numbers.keySet());
@@ -162,7 +169,6 @@ final class Scope {
     private Node binary(BinaryExpr b) {
         Node left = translate(b.getLeft());
         Node right = translate(b.getRight());
-        String[] described = {describe(b.getLeft(), left), describe(b.getRight(), right)};
         try {
             return switch (b.getOperator()) {
                 case PLUS -> builder.apply(Op.ADD, left, right);
@@ -173,7 +179,9 @@ final class Scope {
                         + ": a spec uses + - * / and the functions of the language");
             };
         } catch (ShapeException shapes) {
-            throw owner.error(b, shapes.format(described));
+            // described only now: printing an operand is linear in its size, so doing it for every operator
+            // made a long chain (a + a + ... + a) quadratic
+            throw owner.error(b, shapes.format(describe(b.getLeft(), left), describe(b.getRight(), right)));
         }
     }
 
@@ -186,7 +194,7 @@ final class Scope {
                     return builder.constant(-Numbers.literal((LiteralStringValueExpr) u.getExpression(), this));
                 }
                 Node inner = translate(u.getExpression());
-                return apply(Op.NEG, 0, u, new Node[] {inner}, new String[] {describe(u.getExpression(), inner)});
+                return apply(Op.NEG, 0, u, new Node[] {inner}, new Expression[] {u.getExpression()});
             default:
                 throw owner.error(u, "unsupported operator " + u.getOperator().asString()
                         + ": a spec uses + - * / and the functions of the language");
@@ -199,7 +207,7 @@ final class Scope {
         }
         if (access.getNameAsString().equals("T")) {
             Node inner = translate(access.getScope());
-            return apply(Op.TRANSPOSE, 0, access, new Node[] {inner}, new String[] {describe(access.getScope(), inner)});
+            return apply(Op.TRANSPOSE, 0, access, new Node[] {inner}, new Expression[] {access.getScope()});
         }
         if (access.getScope() instanceof NameExpr scopeName && !isKnown(scopeName.getNameAsString())) {
             throw owner.error(access, "unsupported Java construct: field access on " + scopeName
@@ -219,7 +227,7 @@ final class Scope {
             Expression target = call.getScope().get();
             if (name.equals("T") && call.getArguments().isEmpty()) {
                 Node inner = translate(target);
-                return apply(Op.TRANSPOSE, 0, call, new Node[] {inner}, new String[] {describe(target, inner)});
+                return apply(Op.TRANSPOSE, 0, call, new Node[] {inner}, new Expression[] {target});
             }
             throw owner.error(call, "unsupported Java construct: method call " + target + "." + name
                     + "(...) (a spec calls only the functions of the spec language)");
@@ -241,19 +249,23 @@ final class Scope {
                     + (wanted == 1 ? " argument" : " arguments") + ", got " + args.size());
         }
         Node[] nodes = new Node[op.arity()];
-        String[] described = new String[op.arity()];
+        Expression[] sources = new Expression[op.arity()];
         for (int i = 0; i < op.arity(); i++) {
             nodes[i] = translate(args.get(i));
-            described[i] = describe(args.get(i), nodes[i]);
+            sources[i] = args.get(i);
         }
         double attr = op.hasAttribute() ? Numbers.constant(args.get(op.arity()), this) : 0;
-        return apply(op, attr, call, nodes, described);
+        return apply(op, attr, call, nodes, sources);
     }
 
-    private Node apply(Op op, double attr, com.github.javaparser.ast.Node at, Node[] args, String[] described) {
+    private Node apply(Op op, double attr, com.github.javaparser.ast.Node at, Node[] args, Expression[] sources) {
         try {
             return builder.apply(op, attr, args);
         } catch (ShapeException shapes) {
+            String[] described = new String[args.length];
+            for (int i = 0; i < args.length; i++) {
+                described[i] = sources[i] == null ? "n" : describe(sources[i], args[i]);
+            }
             throw owner.error(at, shapes.format(described));
         }
     }

@@ -72,6 +72,8 @@ class InterpreterTest {
         assertMatrix(new double[][] {{-4, -4}, {-4, -4}}, eval(Op.SUB, a, b));
         assertMatrix(new double[][] {{9, 8}, {17, 16}}, eval(Op.SUB, col, a));
         assertMatrix(new double[][] {{19, 22}, {43, 50}}, eval(Op.MATMUL, a, b));
+        assertMatrix(new double[][] {{26, 30}, {38, 44}}, eval(Op.MATMUL_TN, a, b));
+        assertMatrix(new double[][] {{17, 23}, {39, 53}}, eval(Op.MATMUL_NT, a, b));
         assertMatrix(new double[][] {{2, 4}, {6, 8}}, eval(Op.SCALE, s, a));
         assertMatrix(new double[][] {{0.1, 0.2}, {0.15, 0.2}}, eval(Op.DIVIDE, a, col));
         assertMatrix(new double[][] {{0.5, 1}, {1.5, 2}}, eval(Op.DIVIDE, a, s));

@@ -19,6 +19,18 @@ public final class Kernels64 {
         CommonOps_DDRM.mult(a, b, out);
     }
 
+    /** out = aᵀ b */
+    public static void matmulTN(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        out.reshape(a.numCols, b.numCols);
+        CommonOps_DDRM.multTransA(a, b, out);
+    }
+
+    /** out = a bᵀ */
+    public static void matmulNT(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        out.reshape(a.numRows, b.numRows);
+        CommonOps_DDRM.multTransB(a, b, out);
+    }
+
     /** out = aᵀ */
     public static void transpose(DMatrixRMaj a, DMatrixRMaj out) {
         out.reshape(a.numCols, a.numRows);

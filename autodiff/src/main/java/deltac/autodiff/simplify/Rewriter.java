@@ -1,0 +1,135 @@
+package deltac.autodiff.simplify;
+
+import deltac.graph.Apply;
+import deltac.graph.Const;
+import deltac.graph.Graph;
+import deltac.graph.GraphBuilder;
+import deltac.graph.Node;
+import deltac.graph.Op;
+import deltac.graph.ShapeException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs rewrite rules to a fixed point, bottom-up, and records which fired.
+ *
+ * <p>Nodes in {@code frozen} (the forward graph) are left as they are: they are the spec's own values and
+ * keep its names. Nodes marked {@link Context#opaque} (named gradients, such as a δ) are rewritten
+ * themselves, but no rule looks inside them from above, so their names survive in the printed equations.
+ */
+public final class Rewriter {
+    private static final int MAX_DEPTH = 200;
+
+    private final List<Rule> rules;
+    private final GraphBuilder builder;
+    private final Set<Node> frozen;
+    private final Map<Node, Node> done = new IdentityHashMap<>();
+    private final Set<Node> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, Integer> fired = new LinkedHashMap<>();
+    private final Context context = new Context();
+
+    public Rewriter(List<Rule> rules, GraphBuilder builder, Set<Node> frozen) {
+        this.rules = List.copyOf(rules);
+        this.builder = builder;
+        this.frozen = frozen;
+    }
+
+    /** The simplified form of {@code root}; memoized, so shared subexpressions stay shared. */
+    public Node rewrite(Node root) {
+        return resolve(root, 0);
+    }
+
+    /** Keeps rules from looking inside {@code node} when it is an argument. */
+    public void markOpaque(Node node) {
+        opaque.add(node);
+    }
+
+    /** How many times each rule fired, in the order they first fired. */
+    public Map<String, Integer> fired() {
+        return Collections.unmodifiableMap(fired);
+    }
+
+    /** Simplifies every node under {@code root} not yet seen, bottom-up, and returns root's normal form. */
+    private Node resolve(Node root, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("the rewrite rules do not terminate on " + root);
+        }
+        for (Node node : Graph.topologicalOrder(List.of(root))) {
+            if (!done.containsKey(node)) {
+                Node normal = rewriteOne(node, depth);
+                done.put(node, normal);
+                done.putIfAbsent(normal, normal);
+            }
+        }
+        return done.get(root);
+    }
+
+    private Node rewriteOne(Node node, int depth) {
+        if (!(node instanceof Apply apply) || frozen.contains(node)) {
+            return node;
+        }
+        Node[] args = new Node[apply.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = done.get(apply.arg(i));
+        }
+        Node rebuilt = context.apply(apply.op(), apply.attr(), args);
+        if (!(rebuilt instanceof Apply a) || frozen.contains(rebuilt)) {
+            return rebuilt;
+        }
+        Node next = firstMatch(a);
+        // a rule's result is built from normal forms, but may itself (or a node it made) match again
+        return next == null ? rebuilt : resolve(next, depth + 1);
+    }
+
+    private Node firstMatch(Apply node) {
+        for (Rule rule : rules) {
+            Node replacement = rule.apply(node, context);
+            if (replacement != null && replacement != node) {
+                if (!replacement.shape().equals(node.shape())) {
+                    throw new IllegalStateException("rule '" + rule.name() + "' changed the shape " + node.shape()
+                            + " to " + replacement.shape());
+                }
+                fired.merge(rule.name(), 1, Integer::sum);
+                return replacement;
+            }
+        }
+        return null;
+    }
+
+    /** What a rule may ask: look inside a node, build a node, read a constant. */
+    public final class Context {
+        /** The node as an application of {@code op}, or null: not that op, a leaf, or opaque. */
+        public Apply match(Node node, Op op) {
+            return node instanceof Apply a && a.op() == op && !opaque.contains(node) ? a : null;
+        }
+
+        /** The value of a constant node (of any shape), or null. */
+        public Double constant(Node node) {
+            return node instanceof Const c ? c.value() : null;
+        }
+
+        public boolean isConstant(Node node, double value) {
+            return node instanceof Const c && c.value() == value;
+        }
+
+        public Node apply(Op op, Node... args) {
+            return apply(op, 0, args);
+        }
+
+        public Node apply(Op op, double attr, Node... args) {
+            try {
+                return builder.apply(op, attr, args);
+            } catch (ShapeException e) {
+                throw new IllegalStateException("a rewrite built a badly shaped " + op, e);
+            }
+        }
+
+        public Node constant(double value, deltac.graph.Shape shape) {
+            return builder.constant(value, shape);
+        }
+    }
+}
