@@ -32,7 +32,10 @@ public final class Autodiff {
 
     /** Ops whose argument is a pre-activation: the δ of a named argument is an equation of its own. */
     private static final Set<Op> ACTIVATIONS = Set.of(Op.SIGMOID, Op.TANH, Op.RELU, Op.LEAKY_RELU, Op.SOFTMAX,
-            Op.LOG_SOFTMAX, Op.MSE, Op.CROSS_ENTROPY, Op.BINARY_CROSS_ENTROPY);
+            Op.LOG_SOFTMAX);
+
+    /** A loss applied to a value that is not an activation's output (a linear output layer) also starts a δ. */
+    private static final Set<Op> LOSSES = Set.of(Op.MSE, Op.CROSS_ENTROPY, Op.BINARY_CROSS_ENTROPY);
 
     public static Derivation derive(Graph graph) {
         return derive(graph, Rules.ALGEBRA);
@@ -115,8 +118,10 @@ public final class Autodiff {
     }
 
     private static boolean isPreActivation(Node node, List<Node> order) {
+        boolean activationOutput = node instanceof Apply a && ACTIVATIONS.contains(a.op());
         for (Node user : order) {
-            if (user instanceof Apply a && ACTIVATIONS.contains(a.op()) && a.arg(0) == node) {
+            if (user instanceof Apply a && a.arg(0) == node
+                    && (ACTIVATIONS.contains(a.op()) || (LOSSES.contains(a.op()) && !activationOutput))) {
                 return true;
             }
         }

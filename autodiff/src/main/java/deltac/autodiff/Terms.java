@@ -61,6 +61,11 @@ final class Terms {
         }
     }
 
+    /** The matrix product, even of 1×1 factors: a gradient keeps the product form a textbook writes. */
+    Node matmul(Node a, Node c) {
+        return op(Op.MATMUL, a, c);
+    }
+
     Node hadamard(Node a, Node c) {
         return op(Op.HADAMARD, a, c);
     }
@@ -99,11 +104,11 @@ final class Terms {
         if (g.shape().equals(shape)) {
             return g;
         }
-        if (shape.isScalar()) {
-            return op(Op.SUM, g);
-        }
         if (shape.isColumn() && shape.rows() == g.shape().rows()) {
             return op(Op.SUM_ROWS, g);
+        }
+        if (shape.isScalar()) {
+            return op(Op.SUM, g);
         }
         throw new IllegalStateException("cannot reduce " + g.shape() + " to " + shape);
     }

@@ -38,16 +38,16 @@ final class Vjp {
                 r.to(y, () -> t.unbroadcast(t.neg(g), y.shape()));
             }
             case MATMUL -> {
-                r.to(x, () -> t.times(g, t.transpose(y)));
-                r.to(y, () -> t.times(t.transpose(x), g));
+                r.to(x, () -> t.matmul(g, t.transpose(y)));
+                r.to(y, () -> t.matmul(t.transpose(x), g));
             }
             case MATMUL_TN -> { // xᵀ y
-                r.to(x, () -> t.times(y, t.transpose(g)));
-                r.to(y, () -> t.times(x, g));
+                r.to(x, () -> t.matmul(y, t.transpose(g)));
+                r.to(y, () -> t.matmul(x, g));
             }
             case MATMUL_NT -> { // x yᵀ
-                r.to(x, () -> t.times(g, y));
-                r.to(y, () -> t.times(t.transpose(g), x));
+                r.to(x, () -> t.matmul(g, y));
+                r.to(y, () -> t.matmul(t.transpose(g), x));
             }
             case SCALE -> {
                 r.to(x, () -> t.op(Op.SUM, t.hadamard(g, y)));
@@ -83,8 +83,8 @@ final class Vjp {
             case SOFTMAX -> r.to(x, () -> t.hadamard(node, t.sub(g, columnSums(t.hadamard(g, node), t))));
             case LOG_SOFTMAX -> r.to(x, () -> logSoftmaxAdjoint(g, t.op(Op.SOFTMAX, x), t));
             case SUM -> r.to(x, () -> t.times(g, t.ones(x.shape())));
-            case SUM_ROWS -> r.to(x, () -> t.times(g, t.ones(deltac.graph.Shape.of(1, x.shape().cols()))));
-            case SUM_COLS -> r.to(x, () -> t.times(t.ones(deltac.graph.Shape.of(x.shape().rows(), 1)), g));
+            case SUM_ROWS -> r.to(x, () -> t.matmul(g, t.ones(deltac.graph.Shape.of(1, x.shape().cols()))));
+            case SUM_COLS -> r.to(x, () -> t.matmul(t.ones(deltac.graph.Shape.of(x.shape().rows(), 1)), g));
             case MEAN -> r.to(x, () -> t.times(t.divide(g, t.count(x)), t.ones(x.shape())));
             case MSE -> {
                 r.to(x, () -> t.times(t.perSample(g, x), t.sub(x, y)));
@@ -130,7 +130,7 @@ final class Vjp {
 
     /** Each column's sum, broadcast back over the rows: 1 (1ᵀ v). */
     private static Node columnSums(Node v, Terms t) {
-        return t.times(t.ones(deltac.graph.Shape.of(v.shape().rows(), 1)), t.op(Op.SUM_COLS, v));
+        return t.matmul(t.ones(deltac.graph.Shape.of(v.shape().rows(), 1)), t.op(Op.SUM_COLS, v));
     }
 
     private static boolean isSoftmax(Node n) {

@@ -45,10 +45,10 @@ public final class Expr {
 
     /** The matrix product, or scaling when either side is a scalar. */
     public Expr times(Expr other) {
-        if (shape().isScalar() && !other.shape().isScalar()) {
+        if (shape().isScalar()) {
             return apply(Op.SCALE, this, other);
         }
-        if (other.shape().isScalar() && !shape().isScalar()) {
+        if (other.shape().isScalar()) {
             return apply(Op.SCALE, other, this);
         }
         return apply(Op.MATMUL, this, other);

@@ -63,6 +63,10 @@ public final class ExprPrinter {
 
     private void printApply(Apply a, int outerPrecedence, int depth, StringBuilder out) {
         Op op = a.op();
+        if (op == Op.COLS && a.arg(0).shape().cols() == Shape.N) {
+            out.append('n'); // the batch size, as a spec or hand-derived formula writes it
+            return;
+        }
         boolean parens = op.notation() != Op.Notation.CALL && op.precedence() < outerPrecedence;
         if (parens) {
             out.append('(');

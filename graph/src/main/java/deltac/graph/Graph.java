@@ -97,6 +97,39 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
         return order;
     }
 
+    /**
+     * This graph with the batch size {@code n} bound to a number: every {@code ×n} becomes {@code ×batch}.
+     * With 1, a derivation's equations are the per-sample ones a textbook writes.
+     */
+    public Graph withBatch(int batch) {
+        GraphBuilder b = new GraphBuilder(name, sourceFile);
+        Map<Node, Node> rebuilt = new IdentityHashMap<>();
+        for (Input input : inputs) {
+            rebuilt.put(input, b.input(input.name(), bind(input.shape(), batch), input.role()));
+        }
+        for (Param param : params) {
+            rebuilt.put(param, b.param(param.name(), param.shape(), param.init()));
+        }
+        for (Node node : topologicalOrder()) {
+            if (node instanceof Const c) {
+                rebuilt.put(node, b.constant(c.value(), bind(c.shape(), batch)));
+            } else if (node instanceof Apply a) {
+                Node[] args = a.args().stream().map(rebuilt::get).toArray(Node[]::new);
+                try {
+                    rebuilt.put(node, b.apply(a.op(), a.attr(), args));
+                } catch (ShapeException e) {
+                    throw new IllegalStateException("binding n to " + batch + " broke a shape rule of " + a.op(), e);
+                }
+            }
+        }
+        locals.forEach((local, node) -> b.name(local, rebuilt.get(node)));
+        return b.build(rebuilt.get(loss));
+    }
+
+    private static Shape bind(Shape shape, int batch) {
+        return Shape.of(shape.rows() == Shape.N ? batch : shape.rows(), shape.cols() == Shape.N ? batch : shape.cols());
+    }
+
     /** Structural equality with a graph from another builder: same leaves, same locals, same expressions. */
     public boolean sameAs(Graph other) {
         if (!name.equals(other.name) || !inputs.equals(other.inputs) || !params.equals(other.params)

@@ -111,15 +111,20 @@ public final class GraphBuilder {
         return intern(new Apply(op, Arrays.asList(args), attr, op.shape(shapes)));
     }
 
-    /** {@code a * b}: the matrix product, or scaling when either side is a scalar. */
+    /** {@code a * b}: scaling when either side is a scalar (a 1×1 product included), else the matrix product. */
     public Node times(Node a, Node b) throws ShapeException {
-        if (a.shape().isScalar() && !b.shape().isScalar()) {
+        if (a.shape().isScalar()) {
             return apply(Op.SCALE, a, b);
         }
-        if (b.shape().isScalar() && !a.shape().isScalar()) {
+        if (b.shape().isScalar()) {
             return apply(Op.SCALE, b, a);
         }
         return apply(Op.MATMUL, a, b);
+    }
+
+    /** Declares an input with a fixed shape: a graph with its batch size bound (see {@link Graph#withBatch}). */
+    Input input(String name, Shape shape, Input.Role role) {
+        return declare(new Input(name, shape, role));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,7 @@ class SpecDiagnosticsTest {
 
     @Test
     void theGoldenFilesCoverEnoughCases() throws IOException {
+        assumeFalse(UPDATE, "placeholders are allowed while the goldens are being rewritten");
         List<Path> specs = specs().toList();
         assertTrue(specs.size() >= 18, "at least 18 golden specs, found " + specs.size());
         long warnings = 0;

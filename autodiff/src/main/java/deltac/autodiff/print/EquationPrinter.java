@@ -1,0 +1,132 @@
+package deltac.autodiff.print;
+
+import deltac.autodiff.print.Equations.Equation;
+import deltac.autodiff.print.Equations.Kind;
+import deltac.graph.Apply;
+import deltac.graph.ExprPrinter;
+import deltac.graph.Graph;
+import deltac.graph.Input;
+import deltac.graph.Node;
+import deltac.graph.Param;
+import java.util.List;
+
+/** Prints {@link Equations} in one {@link Format}. */
+final class EquationPrinter {
+    private final Equations equations;
+    private final Format format;
+    private final boolean onlyOneDelta;
+
+    EquationPrinter(Equations equations, Format format) {
+        this.equations = equations;
+        this.format = format;
+        this.onlyOneDelta = equations.all().stream().filter(e -> e.kind() == Kind.DELTA).count() == 1;
+    }
+
+    String print() {
+        Graph graph = equations.derivation().graph();
+        String form = equations.isBatch() ? "batch form: a column per sample, n samples" : "per sample";
+        List<Equation> forward = equations.all().stream().filter(e -> e.kind() == Kind.FORWARD || e.kind() == Kind.LOSS).toList();
+        List<Equation> backward = equations.all().stream().filter(e -> e.kind() == Kind.DELTA || e.kind() == Kind.GRADIENT).toList();
+        StringBuilder out = new StringBuilder();
+        switch (format) {
+            case TEXT -> {
+                out.append(graph.name()).append(" (").append(graph.sourceFile()).append("), ").append(form).append("\n\n");
+                section(out, "Forward", forward);
+                out.append('\n');
+                section(out, "Backward", backward);
+            }
+            case ASCII -> {
+                out.append("// ").append(graph.name()).append(" (").append(graph.sourceFile()).append("), ").append(form).append('\n');
+                out.append("// forward\n");
+                for (Equation e : forward) {
+                    out.append("// ").append(e.symbol()).append(" = ").append(ascii(e)).append('\n');
+                }
+                out.append("// backward\n");
+                for (Equation e : backward) {
+                    out.append(e.symbol()).append(" = ").append(ascii(e)).append(";\n");
+                }
+            }
+            case LATEX -> {
+                out.append("% ").append(graph.name()).append(" (").append(graph.sourceFile()).append("), ").append(form).append('\n');
+                latexBlock(out, forward);
+                latexBlock(out, backward);
+            }
+            case MARKDOWN -> {
+                out.append("# ").append(graph.name()).append(": backpropagation equations\n\n");
+                out.append("From `").append(graph.sourceFile()).append("`, ").append(form).append(".\n\n");
+                out.append("## Forward\n\n$$\n");
+                latexLines(out, forward);
+                out.append("$$\n\n## Backward\n\n$$\n");
+                latexLines(out, backward);
+                out.append("$$\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private void section(StringBuilder out, String title, List<Equation> list) {
+        out.append(title).append('\n');
+        int width = list.stream().mapToInt(e -> label(e, false).length()).max().orElse(0);
+        for (Equation e : list) {
+            String label = label(e, false);
+            out.append("  ").append(label).append(" ".repeat(width - label.length())).append(" = ")
+                    .append(renderer(e, false).define(e.value())).append('\n');
+        }
+    }
+
+    private void latexBlock(StringBuilder out, List<Equation> list) {
+        out.append("\\begin{aligned}\n");
+        latexLines(out, list);
+        out.append("\\end{aligned}\n");
+    }
+
+    private void latexLines(StringBuilder out, List<Equation> list) {
+        if (format == Format.MARKDOWN) {
+            out.append("\\begin{aligned}\n");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Equation e = list.get(i);
+            out.append("  ").append(label(e, true)).append(" &= ").append(renderer(e, true).define(e.value()))
+                    .append(i + 1 < list.size() ? " \\\\\n" : "\n");
+        }
+        if (format == Format.MARKDOWN) {
+            out.append("\\end{aligned}\n");
+        }
+    }
+
+    /** The equation's own root prints as its definition; nodes other equations name print as those names. */
+    private MathRenderer renderer(Equation current, boolean latex) {
+        return new MathRenderer(latex, node -> {
+            Equation namer = equations.namer(node);
+            if (namer == null || namer == current || node instanceof Input || node instanceof Param) {
+                return null;
+            }
+            return label(namer, latex);
+        });
+    }
+
+    private String label(Equation e, boolean latex) {
+        return switch (e.kind()) {
+            case FORWARD -> latex ? Symbols.latex(e.subject()) : Symbols.text(e.subject());
+            case LOSS -> "C";
+            case DELTA -> latex ? Symbols.deltaLatex(e.subject(), onlyOneDelta) : Symbols.deltaText(e.subject(), onlyOneDelta);
+            case GRADIENT -> latex ? "\\frac{\\partial C}{\\partial " + Symbols.latex(e.subject()) + "}"
+                    : "∂C/∂" + Symbols.text(e.subject());
+        };
+    }
+
+    private String ascii(Equation current) {
+        ExprPrinter printer = new ExprPrinter(node -> {
+            Equation namer = equations.namer(node);
+            if (node instanceof Input i) {
+                return i.name();
+            }
+            if (node instanceof Param p) {
+                return p.name();
+            }
+            return namer == null || namer == current ? null : namer.symbol();
+        });
+        Node root = current.value();
+        return root instanceof Apply a ? printer.definition(a) : printer.print(root);
+    }
+}

@@ -1,0 +1,110 @@
+package deltac.autodiff.print;
+
+import deltac.autodiff.Autodiff;
+import deltac.autodiff.Derivation;
+import deltac.graph.Graph;
+import deltac.graph.Node;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A derivation as equations to print: the forward pass (one per named value, then the loss C), the δ at each
+ * pre-activation from the output backwards, and ∂C/∂P for each parameter, grouped by the δ they use.
+ *
+ * <pre>{@code
+ * Equations e = Equations.perSample(graph);            // or Equations.batch(graph)
+ * System.out.print(e.print(Format.TEXT));
+ * }</pre>
+ */
+public final class Equations {
+    /** What an equation defines. */
+    public enum Kind { FORWARD, LOSS, DELTA, GRADIENT }
+
+    /** {@code symbol} is the spec-side name: a local, "C", "delta_z1" or "dW1". */
+    public record Equation(Kind kind, String symbol, String subject, Node value) {}
+
+    private final Derivation derivation;
+    private final boolean batch;
+    private final List<Equation> equations = new ArrayList<>();
+    private final Map<Node, Equation> named = new IdentityHashMap<>();
+
+    private Equations(Derivation derivation, boolean batch) {
+        this.derivation = derivation;
+        this.batch = batch;
+        Graph graph = derivation.graph();
+        graph.locals().forEach((local, node) -> add(new Equation(Kind.FORWARD, local, local, node)));
+        if (graph.nameOf(graph.loss()).isEmpty() || !graph.locals().containsKey(graph.nameOf(graph.loss()).get())) {
+            add(new Equation(Kind.LOSS, "C", "C", graph.loss()));
+        }
+        for (Derivation.Delta delta : derivation.deltas()) {
+            add(new Equation(Kind.DELTA, delta.name(), delta.local(), delta.value()));
+        }
+        for (Derivation.Gradient gradient : byLayer(derivation)) {
+            add(new Equation(Kind.GRADIENT, gradient.name(), gradient.param().name(), gradient.value()));
+        }
+    }
+
+    /** The per-sample equations, as textbooks write them: the batch size bound to 1. */
+    public static Equations perSample(Graph graph) {
+        return new Equations(Autodiff.derive(graph.withBatch(1)), false);
+    }
+
+    /** The batch equations: columns are samples, 1/n is the mean over them, bias gradients sum the columns. */
+    public static Equations batch(Graph graph) {
+        return new Equations(Autodiff.derive(graph), true);
+    }
+
+    public static Equations of(Derivation derivation, boolean batch) {
+        return new Equations(derivation, batch);
+    }
+
+    private void add(Equation equation) {
+        equations.add(equation);
+        if (equation.kind() != Kind.FORWARD || !named.containsKey(equation.value())) {
+            named.putIfAbsent(equation.value(), equation);
+        }
+    }
+
+    public Derivation derivation() {
+        return derivation;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
+    public List<Equation> all() {
+        return List.copyOf(equations);
+    }
+
+    /** The equation that names this node, if any: a printed expression shows its name instead. */
+    Equation namer(Node node) {
+        return named.get(node);
+    }
+
+    public String print(Format format) {
+        return new EquationPrinter(this, format).print();
+    }
+
+    /** Gradients in the order of the δ they use, output layer first; the rest in declaration order. */
+    private static List<Derivation.Gradient> byLayer(Derivation d) {
+        List<Derivation.Gradient> sorted = new ArrayList<>(d.gradients());
+        Map<Derivation.Gradient, Integer> layer = new IdentityHashMap<>();
+        for (Derivation.Gradient g : sorted) {
+            // the δ nearest the input that the gradient reaches is the one of its own layer
+            int last = -1;
+            java.util.Set<Node> reached = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            reached.addAll(Graph.topologicalOrder(List.of(g.value())));
+            for (int i = 0; i < d.deltas().size(); i++) {
+                if (reached.contains(d.deltas().get(i).value())) {
+                    last = i;
+                }
+            }
+            layer.put(g, last < 0 ? Integer.MAX_VALUE : last);
+        }
+        sorted.sort((a, b) -> Integer.compare(layer.get(a), layer.get(b)));
+        return sorted;
+    }
+}
