@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A backpropagation compiler for the JVM: network specs in, derived equations and fast trainers out.",
-        subcommands = {GraphCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GraphCommand.class, DeriveCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with these streams and returns the exit code, for tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Failures(err));

@@ -70,7 +70,7 @@ final class EquationPrinter {
         for (Equation e : list) {
             String label = label(e, false);
             out.append("  ").append(label).append(" ".repeat(width - label.length())).append(" = ")
-                    .append(renderer(e, false).define(e.value())).append('\n');
+                    .append(rhs(e, false)).append('\n');
         }
     }
 
@@ -86,12 +86,21 @@ final class EquationPrinter {
         }
         for (int i = 0; i < list.size(); i++) {
             Equation e = list.get(i);
-            out.append("  ").append(label(e, true)).append(" &= ").append(renderer(e, true).define(e.value()))
+            out.append("  ").append(label(e, true)).append(" &= ").append(rhs(e, true))
                     .append(i + 1 < list.size() ? " \\\\\n" : "\n");
         }
         if (format == Format.MARKDOWN) {
             out.append("\\end{aligned}\n");
         }
+    }
+
+    /** The right-hand side: the name of another equation's value (∂C/∂b² = δ²), else the definition. */
+    private String rhs(Equation e, boolean latex) {
+        Equation namer = equations.namer(e.value());
+        if (namer != null && namer != e && !(e.value() instanceof Input) && !(e.value() instanceof Param)) {
+            return label(namer, latex);
+        }
+        return renderer(e, latex).define(e.value());
     }
 
     /** The equation's own root prints as its definition; nodes other equations name print as those names. */
@@ -127,6 +136,10 @@ final class EquationPrinter {
             return namer == null || namer == current ? null : namer.symbol();
         });
         Node root = current.value();
+        Equation namer = equations.namer(root);
+        if (namer != null && namer != current && !(root instanceof Input) && !(root instanceof Param)) {
+            return namer.symbol();
+        }
         return root instanceof Apply a ? printer.definition(a) : printer.print(root);
     }
 }
