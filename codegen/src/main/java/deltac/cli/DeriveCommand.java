@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code deltac derive SPEC}: the backpropagation equations, derived symbolically. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
-        description = {"Derive the backpropagation equations of a spec, in matrix form: the forward pass, the",
-                "error signal δ at each pre-activation, and ∂C/∂P for each parameter."})
+        description = "Derive the backpropagation equations of a spec, in matrix form: the forward pass, "
+                + "the error signal δ at each pre-activation, and ∂C/∂P for each parameter.")
 final class DeriveCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
