@@ -41,6 +41,21 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /**
+     * The prediction: the value the loss compares with the target (the first argument of the loss function,
+     * e.g. {@code a2} in {@code crossEntropy(a2, y)}), or the loss itself when it has no loss function.
+     */
+    public Node output() {
+        List<Node> order = topologicalOrder(List.of(loss));
+        for (int i = order.size() - 1; i >= 0; i--) {
+            if (order.get(i) instanceof Apply a
+                    && (a.op() == Op.MSE || a.op() == Op.CROSS_ENTROPY || a.op() == Op.BINARY_CROSS_ENTROPY)) {
+                return a.arg(0);
+            }
+        }
+        return loss;
+    }
+
     /** The name a spec gave this node (a leaf's own name, or the first local bound to it), if any. */
     public Optional<String> nameOf(Node node) {
         if (node instanceof Input i) {

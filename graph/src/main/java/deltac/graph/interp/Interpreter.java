@@ -37,12 +37,52 @@ public final class Interpreter {
 
     /** Evaluates the roots and everything they depend on. Every leaf they reach must be bound, with its shape. */
     public static Values evaluate(List<Node> roots, Map<String, DMatrixRMaj> bindings) {
-        List<Node> order = Graph.topologicalOrder(roots);
-        Values values = new Values(batchSize(order, bindings));
-        for (Node node : order) {
-            values.put(node, value(node, bindings, values));
+        return plan(roots).evaluate(bindings);
+    }
+
+    /** An evaluation order fixed once, for evaluating the same nodes again and again. */
+    public static Plan plan(List<Node> roots) {
+        return new Plan(Graph.topologicalOrder(roots));
+    }
+
+    /**
+     * The same nodes evaluated again and again: each evaluation at the same batch size reuses the matrices of
+     * the last one, so a training step allocates (almost) nothing. Not thread-safe; the returned
+     * {@link Values} are overwritten by the next evaluation.
+     */
+    public static final class Plan {
+        private final List<Node> order;
+        private Values values;
+
+        private Plan(List<Node> order) {
+            this.order = order;
         }
-        return values;
+
+        public Values evaluate(Map<String, DMatrixRMaj> bindings) {
+            int batch = batchSize(order, bindings);
+            if (values == null || values.batch() != batch) {
+                values = new Values(batch);
+            }
+            for (Node node : order) {
+                values.put(node, value(node, bindings, values, values.find(node)));
+            }
+            return values;
+        }
+
+        /** The first node, in evaluation order, whose value has a NaN or an infinity; null if none. */
+        public Node firstNonFinite() {
+            for (Node node : order) {
+                DMatrixRMaj v = values.find(node);
+                if (v != null) {
+                    for (int i = 0; i < v.getNumElements(); i++) {
+                        if (!Double.isFinite(v.data[i])) {
+                            return node;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     private static int batchSize(List<Node> order, Map<String, DMatrixRMaj> bindings) {
@@ -68,7 +108,7 @@ public final class Interpreter {
         return value;
     }
 
-    private static DMatrixRMaj value(Node node, Map<String, DMatrixRMaj> bindings, Values values) {
+    private static DMatrixRMaj value(Node node, Map<String, DMatrixRMaj> bindings, Values values, DMatrixRMaj reuse) {
         if (node instanceof Input input) {
             return checked(input.name(), input.shape(), bound(input.name(), bindings), values.batch());
         }
@@ -76,12 +116,15 @@ public final class Interpreter {
             return checked(param.name(), param.shape(), bound(param.name(), bindings), values.batch());
         }
         if (node instanceof Const c) {
+            if (reuse != null) {
+                return reuse; // filled when the batch size was last set, and never written since
+            }
             DMatrixRMaj m = new DMatrixRMaj(c.shape().rows(values.batch()), c.shape().cols(values.batch()));
             m.fill(c.value());
             return m;
         }
         Apply apply = (Apply) node;
-        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        DMatrixRMaj out = reuse != null ? reuse : new DMatrixRMaj(1, 1);
         apply(apply, values, out);
         Shape shape = apply.shape();
         if (out.numRows != shape.rows(values.batch()) || out.numCols != shape.cols(values.batch())) {

@@ -30,6 +30,10 @@ public final class Values {
         return value;
     }
 
+    DMatrixRMaj find(Node node) {
+        return values.get(node);
+    }
+
     /** The value of a 1×1 node. */
     public double scalar(Node node) {
         DMatrixRMaj value = get(node);

@@ -1,0 +1,238 @@
+package deltac.codegen.ejml;
+
+import deltac.autodiff.Derivation;
+import deltac.codegen.Signature;
+import deltac.graph.Apply;
+import deltac.graph.Graph;
+import deltac.graph.Node;
+import deltac.graph.Param;
+import deltac.graph.interp.Interpreter;
+import deltac.graph.interp.Values;
+import deltac.runtime.Precision;
+import deltac.runtime.Trainer;
+import deltac.runtime.checkpoint.Tensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A trainer that evaluates a derivation's forward and gradient graphs with the reference interpreter, on
+ * EJML, in float64. In {@link Precision#F32} its parameters and gradients are float buffers, converted at the
+ * boundary of each step; the arithmetic stays float64. Buffers are allocated once per batch size.
+ */
+public final class EjmlTrainer implements Trainer {
+    private final Derivation derivation;
+    private final Signature signature;
+    private final Precision precision;
+    private final List<Tensor> parameters = new ArrayList<>();
+    private final List<Tensor> gradients = new ArrayList<>();
+    private final List<DMatrixRMaj> parameterValues = new ArrayList<>();
+    private final Map<String, DMatrixRMaj> bindings = new HashMap<>();
+    private final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final Interpreter.Plan training;
+    private final Interpreter.Plan lossOnly;
+    private final Interpreter.Plan prediction;
+    private boolean checkNumerics;
+    private double[] xBuffer = new double[0];
+    private double[] yBuffer = new double[0];
+    private double[] outBuffer = new double[0];
+
+    public EjmlTrainer(Derivation derivation, Precision precision) {
+        this.derivation = derivation;
+        this.signature = Signature.of(derivation.graph());
+        this.precision = precision;
+        for (Derivation.Gradient g : derivation.gradients()) {
+            Param p = g.param();
+            int rows = p.shape().rows();
+            int cols = p.shape().cols();
+            DMatrixRMaj value = new DMatrixRMaj(rows, cols);
+            parameterValues.add(value);
+            bindings.put(p.name(), value);
+            if (precision == Precision.F64) {
+                parameters.add(Tensor.of(p.name(), rows, cols, value.data)); // the tensor is the bound matrix
+                gradients.add(Tensor.of(p.name(), rows, cols, new double[rows * cols]));
+            } else {
+                parameters.add(Tensor.of(p.name(), rows, cols, new float[rows * cols]));
+                gradients.add(Tensor.of(p.name(), rows, cols, new float[rows * cols]));
+            }
+        }
+        bindings.put(signature.input().name(), x);
+        bindings.put(signature.target().name(), y);
+        Graph graph = derivation.graph();
+        training = Interpreter.plan(derivation.roots());
+        lossOnly = Interpreter.plan(List.of(graph.loss()));
+        prediction = Interpreter.plan(List.of(signature.output()));
+    }
+
+    /** Stop at the first NaN or infinity, naming the op and the value it computed. */
+    public EjmlTrainer checkNumerics(boolean on) {
+        this.checkNumerics = on;
+        return this;
+    }
+
+    public Derivation derivation() {
+        return derivation;
+    }
+
+    @Override
+    public String name() {
+        return derivation.graph().name();
+    }
+
+    @Override
+    public Precision precision() {
+        return precision;
+    }
+
+    @Override
+    public int inputRows() {
+        return signature.inputRows();
+    }
+
+    @Override
+    public int outputRows() {
+        return signature.outputRows();
+    }
+
+    @Override
+    public int targetRows() {
+        return signature.targetRows();
+    }
+
+    @Override
+    public List<Tensor> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public List<Tensor> gradients() {
+        return gradients;
+    }
+
+    @Override
+    public double computeGradients(double[] xs, double[] ys, int n) {
+        Values v = run(training, xs, ys, n);
+        for (int i = 0; i < gradients.size(); i++) {
+            double[] g = v.get(derivation.gradients().get(i).value()).data;
+            Tensor out = gradients.get(i);
+            if (out.f64() != null) {
+                System.arraycopy(g, 0, out.f64(), 0, out.f64().length);
+            } else {
+                float[] f = out.f32();
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = (float) g[k];
+                }
+            }
+        }
+        return v.scalar(derivation.graph().loss());
+    }
+
+    @Override
+    public double computeGradients(float[] xs, float[] ys, int n) {
+        return computeGradients(widen(xs, n * inputRows(), true), widen(ys, n * targetRows(), false), n);
+    }
+
+    @Override
+    public double loss(double[] xs, double[] ys, int n) {
+        return run(lossOnly, xs, ys, n).scalar(derivation.graph().loss());
+    }
+
+    @Override
+    public double loss(float[] xs, float[] ys, int n) {
+        return loss(widen(xs, n * inputRows(), true), widen(ys, n * targetRows(), false), n);
+    }
+
+    @Override
+    public void predict(double[] xs, int n, double[] out) {
+        double[] value = run(prediction, xs, null, n).get(signature.output()).data;
+        System.arraycopy(value, 0, out, 0, n * outputRows());
+    }
+
+    @Override
+    public void predict(float[] xs, int n, float[] out) {
+        if (outBuffer.length < n * outputRows()) {
+            outBuffer = new double[n * outputRows()];
+        }
+        predict(widen(xs, n * inputRows(), true), n, outBuffer);
+        for (int i = 0; i < n * outputRows(); i++) {
+            out[i] = (float) outBuffer[i];
+        }
+    }
+
+    private Values run(Interpreter.Plan plan, double[] xs, double[] ys, int n) {
+        bind(x, xs, inputRows(), n, "x");
+        if (ys != null) {
+            bind(y, ys, targetRows(), n, "y");
+        } else {
+            bind(y, new double[targetRows() * n], targetRows(), n, "y");
+        }
+        if (precision == Precision.F32) {
+            for (int i = 0; i < parameters.size(); i++) {
+                float[] from = parameters.get(i).f32();
+                double[] to = parameterValues.get(i).data;
+                for (int k = 0; k < from.length; k++) {
+                    to[k] = from[k];
+                }
+            }
+        }
+        Values values = plan.evaluate(bindings);
+        if (checkNumerics) {
+            Node bad = plan.firstNonFinite();
+            if (bad != null) {
+                throw new ArithmeticException(describe(bad) + " is not finite (NaN or infinity)");
+            }
+        }
+        return values;
+    }
+
+    private static void bind(DMatrixRMaj m, double[] data, int rows, int n, String what) {
+        if (n < 1 || data.length < (long) rows * n) {
+            throw new IllegalArgumentException(what + " holds " + data.length + " values; a batch of " + n
+                    + " needs " + (long) rows * n);
+        }
+        m.data = data;
+        m.numRows = rows;
+        m.numCols = n;
+    }
+
+    /** Converts a float batch into this trainer's double buffer for x or y, allocated once per batch size. */
+    private double[] widen(float[] values, int count, boolean input) {
+        double[] buffer = input ? xBuffer : yBuffer;
+        if (buffer.length != count) {
+            buffer = new double[count];
+            if (input) {
+                xBuffer = buffer;
+            } else {
+                yBuffer = buffer;
+            }
+        }
+        if (values.length < count) {
+            throw new IllegalArgumentException("the batch holds " + values.length + " values; it needs " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            buffer[i] = values[i];
+        }
+        return buffer;
+    }
+
+    /** The op and the name nearest to it: its own, or that of the δ or gradient it is part of. */
+    private String describe(Node node) {
+        Graph graph = derivation.graph();
+        String op = node instanceof Apply a ? a.op().token() : node.toString();
+        String name = graph.nameOf(node).orElse(null);
+        for (Derivation.Delta d : derivation.deltas()) {
+            if (d.value() == node) {
+                name = d.name();
+            }
+        }
+        for (Derivation.Gradient g : derivation.gradients()) {
+            if (g.value() == node) {
+                name = g.name();
+            }
+        }
+        return "the value of " + op + (name == null ? "" : " (" + name + ")");
+    }
+}
