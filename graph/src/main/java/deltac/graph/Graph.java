@@ -160,23 +160,30 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
         return same(loss, other.loss, matched);
     }
 
+    /** Structural equality of two DAGs, iteratively (a deep graph must not overflow the stack). */
     private static boolean same(Node a, Node b, Map<Node, Node> matched) {
-        if (matched.get(a) == b) {
-            return true;
-        }
-        boolean same;
-        if (a instanceof Apply x && b instanceof Apply y) {
-            same = x.op() == y.op() && Double.compare(x.attr(), y.attr()) == 0 && x.shape().equals(y.shape())
-                    && x.args().size() == y.args().size();
-            for (int i = 0; same && i < x.args().size(); i++) {
-                same = same(x.arg(i), y.arg(i), matched);
+        Deque<Node[]> pending = new ArrayDeque<>();
+        pending.push(new Node[] {a, b});
+        while (!pending.isEmpty()) {
+            Node[] pair = pending.pop();
+            Node x = pair[0];
+            Node y = pair[1];
+            if (matched.get(x) == y) {
+                continue;
             }
-        } else {
-            same = a.equals(b);
+            if (x instanceof Apply ax && y instanceof Apply ay) {
+                if (ax.op() != ay.op() || Double.compare(ax.attr(), ay.attr()) != 0 || !ax.shape().equals(ay.shape())
+                        || ax.args().size() != ay.args().size()) {
+                    return false;
+                }
+                for (int i = 0; i < ax.args().size(); i++) {
+                    pending.push(new Node[] {ax.arg(i), ay.arg(i)});
+                }
+            } else if (!x.equals(y)) {
+                return false;
+            }
+            matched.put(x, y);
         }
-        if (same) {
-            matched.put(a, b);
-        }
-        return same;
+        return true;
     }
 }

@@ -58,7 +58,7 @@ final class ShapeRules {
     static Shape divisor(Shape a, Shape b) throws ShapeException {
         Shape result = broadcast(a, b, "quotient");
         if (!result.equals(a)) {
-            throw new ShapeException("cannot broadcast in quotient: {0} is divided by {1};"
+            throw new ShapeException("cannot broadcast in quotient: {0} and {1};"
                     + " only the divisor may be a scalar or a column");
         }
         return result;

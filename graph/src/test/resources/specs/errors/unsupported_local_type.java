@@ -1,10 +1,10 @@
-// expect: 7:9: unsupported type int: a spec's values are Matrix
+// expect: 7:9: unsupported type String: a spec's values are Matrix (or a number: double, int)
 class Net {
     Matrix x = input(4);
     Matrix y = target(4);
 
     Matrix loss() {
-        int k = 3;
+        String k = "3";
         return mse(x, y);
     }
 }

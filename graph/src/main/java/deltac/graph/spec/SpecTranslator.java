@@ -196,14 +196,18 @@ final class SpecTranslator {
         if (statement instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr decl) {
             for (VariableDeclarator variable : decl.getVariables()) {
                 String type = variable.getTypeAsString();
-                if (!Set.of("Matrix", "var", "double", "float").contains(type)) {
-                    throw error(variable.getType(), "unsupported type " + type + ": a spec's values are Matrix");
+                if (!Set.of("Matrix", "var", "double", "float", "int", "long").contains(type)) {
+                    throw error(variable.getType(), "unsupported type " + type
+                            + ": a spec's values are Matrix (or a number: double, int)");
                 }
                 String name = variable.getNameAsString();
                 checkNotDeclared(name, variable.getName());
                 Expression value = variable.getInitializer()
                         .orElseThrow(() -> error(variable.getName(), name + " has no value"));
                 Node node = scope.translate(value);
+                if (!type.equals("Matrix") && !type.equals("var") && !node.shape().isScalar()) {
+                    throw error(value, name + " is declared " + type + " but " + scope.describe(value, node));
+                }
                 declaredAt.put(name, variable.getName());
                 scope.define(name, node);
                 builder.name(name, node);
