@@ -80,6 +80,10 @@ final class Terms {
 
     /** The number of columns of {@code a} as a scalar node: {@code n} for a batch. */
     Node cols(Node a) {
+        // every batch value has n columns: one canonical node for n, shared with the spec reader's `n`
+        if (a.shape().cols() == Shape.N && b.firstInput() != null && b.firstInput().shape().cols() == Shape.N) {
+            return op(Op.COLS, b.firstInput());
+        }
         return op(Op.COLS, a);
     }
 

@@ -44,6 +44,36 @@ public final class GraphBuilder {
         return builder;
     }
 
+    /**
+     * The equivalent of a node made by another builder, made (or found) in this one: leaves by their name, the
+     * rest op by op. This is how values from two builders come to share nodes, so they can be compared.
+     */
+    public Node copy(Node root) {
+        Map<Node, Node> copies = new java.util.IdentityHashMap<>();
+        for (Node node : Graph.topologicalOrder(List.of(root))) {
+            Node copied;
+            if (node instanceof Input i) {
+                copied = declared.get(i.name());
+            } else if (node instanceof Param p) {
+                copied = declared.get(p.name());
+            } else if (node instanceof Const c) {
+                copied = constant(c.value(), c.shape());
+            } else {
+                Apply a = (Apply) node;
+                try {
+                    copied = apply(a.op(), a.attr(), a.args().stream().map(copies::get).toArray(Node[]::new));
+                } catch (ShapeException e) {
+                    throw new IllegalArgumentException("cannot copy " + a.op() + ": " + e.getMessage(), e);
+                }
+            }
+            if (copied == null || !copied.shape().equals(node.shape())) {
+                throw new IllegalArgumentException("this builder has no leaf matching " + node);
+            }
+            copies.put(node, copied);
+        }
+        return copies.get(root);
+    }
+
     public String name() {
         return name;
     }

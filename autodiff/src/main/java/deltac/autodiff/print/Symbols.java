@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How names are written: {@code z1} → z¹ or z^{1}; {@code lambda} → λ; δ and ∂C/∂W. */
-final class Symbols {
+public final class Symbols {
     private Symbols() {}
 
     private static final Pattern INDEXED = Pattern.compile("([A-Za-z]+)_?(\\d+)");
@@ -17,7 +17,7 @@ final class Symbols {
             Map.entry("epsilon", "ε"), Map.entry("omega", "ω"), Map.entry("phi", "φ"), Map.entry("rho", "ρ"));
 
     /** A name with its trailing index raised: W2 → W², lambda → λ. */
-    static String text(String name) {
+    public static String text(String name) {
         Matcher m = INDEXED.matcher(name);
         if (m.matches()) {
             return greekText(m.group(1)) + superscript(m.group(2));

@@ -79,6 +79,27 @@ public final class Rules {
             rule("tanh′(z) → 1 − a², a = tanh(z)", (a, c) -> is(a, TANH_PRIME)
                     ? c.apply(SUB, c.constant(1, Shape.SCALAR), c.apply(SQUARE, c.apply(TANH, a.arg(0)))) : null));
 
+    /** For proving two expressions equal: commutative operands in one canonical order. */
+    public static final List<Rule> CANONICAL = List.of(
+            rule("a + b = b + a", (a, c) -> is(a, ADD) && a.arg(0).shape().equals(a.arg(1).shape()) && after(a.arg(0), a.arg(1)) ? c.apply(ADD, a.arg(1), a.arg(0)) : null),
+            rule("a ⊙ b = b ⊙ a", (a, c) -> is(a, HADAMARD) && after(a.arg(0), a.arg(1)) ? c.apply(HADAMARD, a.arg(1), a.arg(0)) : null));
+
+    /** The rules under which a hand-derived formula is proved equal to the derived one. */
+    public static List<Rule> forProofs() {
+        List<Rule> all = new java.util.ArrayList<>(ALGEBRA);
+        all.addAll(LOWERING);
+        all.addAll(CANONICAL);
+        return all;
+    }
+
+    private static final deltac.graph.ExprPrinter KEYS = new deltac.graph.ExprPrinter(
+            n -> n instanceof deltac.graph.Input i ? i.name() : n instanceof deltac.graph.Param p ? p.name() : null);
+
+    /** A total order on expressions, by their printed form: terminates the commuting rules. */
+    private static boolean after(Node a, Node b) {
+        return KEYS.print(a).compareTo(KEYS.print(b)) > 0;
+    }
+
     private static Rule rule(String name, Rule.Rewrite rewrite) {
         return new Rule(name, rewrite);
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,27 +71,34 @@ public final class Spec {
 
     /** Reads spec text; {@code file} names it in diagnostics. */
     public static SpecResult read(String text, String file, SpecLimits limits) {
+        return parse(text, file, limits, unit -> new SpecTranslator(file).translate(unit), Spec::failed);
+    }
+
+    /**
+     * Parses Java text within the limits, on the parser thread, and translates the syntax tree; any error
+     * before translation becomes {@code failure}'s result. Shared by specs and hand-derived formulas.
+     */
+    static <T> T parse(String text, String file, SpecLimits limits, Function<CompilationUnit, T> translate,
+                       Function<Diagnostic, T> failure) {
         if (text.length() > limits.maxBytes()) {
-            return failed(Diagnostic.error(file, 1, 1, "spec too large: " + text.length()
+            return failure.apply(Diagnostic.error(file, 1, 1, "file too large: " + text.length()
                     + " characters; the limit is " + limits.maxBytes()));
         }
         Optional<Diagnostic> tooDeep = new NestingScanner(text, file, limits).scan();
         if (tooDeep.isPresent()) {
-            return failed(tooDeep.get());
+            return failure.apply(tooDeep.get());
         }
-        return onParserThread(() -> parseAndTranslate(text, file), file, limits);
-    }
-
-    private static SpecResult parseAndTranslate(String text, String file) {
-        ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setAttributeComments(false)
-                .setStoreTokens(true);
-        ParseResult<CompilationUnit> parsed = new JavaParser(config).parse(text);
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return failed(syntaxError(parsed.getProblems(), file, text));
-        }
-        return new SpecTranslator(file).translate(parsed.getResult().get());
+        return onParserThread(() -> {
+            ParserConfiguration config = new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                    .setAttributeComments(false)
+                    .setStoreTokens(true);
+            ParseResult<CompilationUnit> parsed = new JavaParser(config).parse(text);
+            if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+                return failure.apply(syntaxError(parsed.getProblems(), file, text));
+            }
+            return translate.apply(parsed.getResult().get());
+        }, file, limits, failure);
     }
 
     /** JavaParser's first problem, in one line: where, what was found, and what would do when that is short. */
@@ -143,15 +151,15 @@ public final class Spec {
         return Diagnostic.error(file, line, column, "syntax error: " + what);
     }
 
-    private static SpecResult onParserThread(java.util.function.Supplier<SpecResult> work, String file,
-                                             SpecLimits limits) {
-        AtomicReference<SpecResult> result = new AtomicReference<>();
+    private static <T> T onParserThread(java.util.function.Supplier<T> work, String file, SpecLimits limits,
+                                        Function<Diagnostic, T> failed) {
+        AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
             try {
                 result.set(work.get());
             } catch (StackOverflowError e) {
-                result.set(failed(Diagnostic.error(file, 1, 1, "spec nested too deeply to read")));
+                result.set(failed.apply(Diagnostic.error(file, 1, 1, "nested too deeply to read")));
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -163,11 +171,11 @@ public final class Spec {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             thread.interrupt();
-            return failed(Diagnostic.error(file, 1, 1, "interrupted while reading the spec"));
+            return failed.apply(Diagnostic.error(file, 1, 1, "interrupted while reading"));
         }
         if (thread.isAlive()) {
             thread.interrupt();
-            return failed(Diagnostic.error(file, 1, 1, "reading the spec took longer than "
+            return failed.apply(Diagnostic.error(file, 1, 1, "reading took longer than "
                     + limits.timeout().toSeconds() + " s"));
         }
         if (failure.get() instanceof RuntimeException e) {

@@ -88,7 +88,7 @@ final class SpecTranslator {
         return graph;
     }
 
-    private ClassOrInterfaceDeclaration theClass(CompilationUnit unit) {
+    ClassOrInterfaceDeclaration theClass(CompilationUnit unit) {
         List<TypeDeclaration<?>> types = unit.getTypes();
         if (types.isEmpty()) {
             throw error(1, 1, "no class: a spec is one class with fields and a loss() method");
@@ -105,7 +105,7 @@ final class SpecTranslator {
         return c;
     }
 
-    private static String ignoredMember(BodyDeclaration<?> member) {
+    static String ignoredMember(BodyDeclaration<?> member) {
         if (member instanceof MethodDeclaration m) {
             return "method " + m.getNameAsString() + "()";
         }
@@ -250,6 +250,10 @@ final class SpecTranslator {
 
     // --- positions and diagnostics, shared with Scope and Declarations
 
+    List<Diagnostic> warnings() {
+        return List.copyOf(warnings);
+    }
+
     String fileName() {
         return file;
     }
@@ -267,7 +271,7 @@ final class SpecTranslator {
         return new SpecError(Diagnostic.error(file, line, column, message));
     }
 
-    private void warn(com.github.javaparser.ast.Node at, String message) {
+    void warn(com.github.javaparser.ast.Node at, String message) {
         Position p = position(at);
         warnings.add(Diagnostic.warning(file, p.line, p.column, message));
     }
