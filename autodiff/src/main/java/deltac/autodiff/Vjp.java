@@ -91,10 +91,16 @@ final class Vjp {
                 r.to(y, () -> t.times(t.perSample(g, x), t.sub(y, x)));
             }
             case CROSS_ENTROPY -> {
-                if (isSoftmax(x)) {
+                if (isSoftmax(x) && y instanceof deltac.graph.Input target && target.isTarget()) {
+                    // a target's columns are one-hot or distributions (they sum to 1): the textbook a − y
                     Node z = ((Apply) x).arg(0);
                     r.fused(z, "softmax-cross-entropy: ∂C/∂z = (a − y)/n",
                             () -> t.times(t.perSample(g, x), t.sub(x, y)));
+                } else if (isSoftmax(x)) {
+                    // any y: ∂C/∂z = (a ⊙ 1 sumCols(y) − y)/n, still without dividing by a
+                    Node z = ((Apply) x).arg(0);
+                    r.fused(z, "softmax-cross-entropy: ∂C/∂z = (a 1ᵀy − y)/n",
+                            () -> t.times(t.perSample(g, x), t.sub(t.hadamard(x, columnSums(y, t)), y)));
                 } else {
                     r.to(x, () -> t.neg(t.times(t.perSample(g, x), t.divide(y, x))));
                 }

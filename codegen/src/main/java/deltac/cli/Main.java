@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A backpropagation compiler for the JVM: network specs in, derived equations and fast trainers out.",
-        subcommands = {GraphCommand.class, DeriveCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, GraphCommand.class, DeriveCommand.class, CheckCommand.class,
+                TrainCommand.class, EvalCommand.class, GradCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

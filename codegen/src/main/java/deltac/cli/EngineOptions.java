@@ -1,0 +1,43 @@
+package deltac.cli;
+
+import deltac.codegen.Compiler;
+import deltac.codegen.Engine;
+import deltac.codegen.Signature;
+import deltac.graph.Graph;
+import deltac.graph.Param;
+import deltac.runtime.Precision;
+import deltac.runtime.Trainer;
+import deltac.runtime.train.Checkpoints;
+import deltac.runtime.train.Initializer;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How a spec becomes a trainer: the engine and the precision; shared by train, eval, grad and demo. */
+final class EngineOptions {
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "ejml",
+            description = "ejml: the derivation run on EJML (default)")
+    Engine engine;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "f32",
+            description = "f32 (default) or f64")
+    Precision precision;
+
+    /** A trainer for the graph, its parameters drawn from the spec's initializers with this seed. */
+    Trainer trainer(Graph graph, long seed) {
+        try {
+            Signature.of(graph);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(graph.sourceFile() + ": " + e.getMessage());
+        }
+        Trainer trainer = Compiler.trainer(graph, precision, engine);
+        Map<String, Initializer> kinds = new HashMap<>();
+        Map<String, Double> scales = new HashMap<>();
+        for (Param p : graph.params()) {
+            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
+            scales.put(p.name(), p.init().scale());
+        }
+        Checkpoints.initialize(trainer, kinds, scales, seed);
+        return trainer;
+    }
+}

@@ -1,0 +1,60 @@
+package deltac.cli;
+
+import deltac.graph.Graph;
+import deltac.runtime.Trainer;
+import deltac.runtime.checkpoint.CheckpointException;
+import deltac.runtime.train.Checkpoints;
+import deltac.runtime.train.Evaluation;
+import deltac.runtime.train.Fit;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code deltac eval SPEC --weights FILE}: the loss and accuracy of trained weights on held-out data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate trained weights on a data set's held-out test samples: the loss and the accuracy.")
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "SPEC", description = "the network spec")
+    Path spec;
+
+    @Option(names = "--weights", paramLabel = "FILE", required = true, description = "the trained weights (safetensors)")
+    Path weights;
+
+    @Option(names = "--data", paramLabel = "DATA", defaultValue = "mnist", description = "the data: " + DataSets.HELP)
+    String data;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "the seed of the held-out split (as in train)")
+    long seed;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--verbose", description = "show a stack trace on failure")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Graph graph = SpecFiles.read(spec, command.commandLine().getErr());
+        Trainer trainer = engine.trainer(graph, seed);
+        try {
+            Checkpoints.load(trainer, weights);
+        } catch (CheckpointException e) {
+            throw new UserError(e.getMessage());
+        }
+        var test = DataSets.fit(DataSets.load(data, seed).test(), trainer.inputRows(), trainer.targetRows(), "input", "target");
+        Evaluation e = Fit.evaluate(trainer, test, 256);
+        command.commandLine().getOut().printf(Locale.ROOT, "%s on %s: loss %.4f, accuracy %.2f%% (%,d samples)%n",
+                trainer.name(), test.name(), e.loss(), e.accuracy() * 100, e.samples());
+        command.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package deltac.cli;
+
+import deltac.graph.Graph;
+import deltac.runtime.Trainer;
+import deltac.runtime.checkpoint.CheckpointException;
+import deltac.runtime.train.Checkpoints;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code deltac train SPEC --data ...}: trains a spec and reports its accuracy on held-out data. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Derive a spec's gradients, build its trainer and train it; report the loss and accuracy per "
+                + "epoch and on held-out test data.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "SPEC", description = "the network spec")
+    Path spec;
+
+    @Option(names = "--data", paramLabel = "DATA", defaultValue = "mnist", description = "the data: " + DataSets.HELP)
+    String data;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "start from these weights instead of the initializers")
+    Path weights;
+
+    @Mixin
+    TrainingRun run;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--verbose", description = "show a stack trace on failure")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        run.validate(command.commandLine());
+        Graph graph = SpecFiles.read(spec, command.commandLine().getErr());
+        Trainer trainer = engine.trainer(graph, run.seed);
+        if (weights != null) {
+            try {
+                Checkpoints.load(trainer, weights);
+            } catch (CheckpointException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        DataSets.Split split = DataSets.load(data, run.seed);
+        var train = DataSets.fit(split.train(), trainer.inputRows(), trainer.targetRows(), "input", "target");
+        var test = DataSets.fit(split.test(), trainer.inputRows(), trainer.targetRows(), "input", "target");
+        run.run(trainer, train, test, spec.toString(), command.commandLine().getOut());
+        return 0;
+    }
+}
