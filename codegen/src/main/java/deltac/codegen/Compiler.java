@@ -2,6 +2,7 @@ package deltac.codegen;
 
 import deltac.autodiff.Autodiff;
 import deltac.autodiff.Derivation;
+import deltac.codegen.bytecode.BytecodeCompiler;
 import deltac.codegen.ejml.EjmlTrainer;
 import deltac.graph.Graph;
 import deltac.runtime.Precision;
@@ -23,6 +24,7 @@ public final class Compiler {
 
     public static Trainer trainer(Derivation derivation, Precision precision, Engine engine) {
         return switch (engine) {
+            case BYTECODE -> BytecodeCompiler.trainer(derivation, precision, false);
             case EJML -> new EjmlTrainer(derivation, precision);
         };
     }

@@ -1,0 +1,538 @@
+package deltac.codegen.bytecode;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import deltac.codegen.bytecode.Loops.Bin;
+import deltac.codegen.bytecode.Loops.Expr;
+import deltac.codegen.bytecode.Loops.FieldRef;
+import deltac.codegen.bytecode.Loops.For;
+import deltac.codegen.bytecode.Loops.IntConst;
+import deltac.codegen.bytecode.Loops.Let;
+import deltac.codegen.bytecode.Loops.Load;
+import deltac.codegen.bytecode.Loops.RealConst;
+import deltac.codegen.bytecode.Loops.Select;
+import deltac.codegen.bytecode.Loops.Stmt;
+import deltac.codegen.bytecode.Loops.Store;
+import deltac.codegen.bytecode.Loops.ToReal;
+import deltac.codegen.bytecode.Loops.Type;
+import deltac.codegen.bytecode.Loops.Un;
+import deltac.codegen.bytecode.Loops.Var;
+import deltac.codegen.bytecode.Program.Buffer;
+import deltac.codegen.bytecode.Program.Kind;
+import deltac.runtime.Precision;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.commons.CodeSizeEvaluator;
+
+/**
+ * Emits a {@link Program} as a class file (version 61, Java 17) extending the runtime's generated-trainer base:
+ * one private method per kernel, a {@code run} that calls them in order, the parameter and gradient arrays as
+ * final fields, typed accessors named after the parameters.
+ */
+final class AsmEmitter {
+    /** HotSpot does not JIT-compile a method above this many bytes of code (HugeMethodLimit). */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
+    private static final String TENSOR = "deltac/runtime/checkpoint/Tensor";
+    private static final String SITE = "deltac/runtime/kernels/FallbackSite";
+    private static final Set<String> RESERVED = Set.of("name", "precision", "inputRows", "outputRows", "targetRows",
+            "parameters", "gradients", "parameter", "gradient", "predict", "loss", "step", "computeGradients", "run",
+            "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "equals", "ensure");
+
+    private final Program program;
+    private final boolean f32;
+    private final String array;
+    private final String base;
+    private final Map<String, Integer> methodSizes = new HashMap<>();
+
+    AsmEmitter(Program program) {
+        this.program = program;
+        this.f32 = program.precision() == Precision.F32;
+        this.array = f32 ? "[F" : "[D";
+        this.base = f32 ? "deltac/runtime/generated/GeneratedTrainer32" : "deltac/runtime/generated/GeneratedTrainer64";
+    }
+
+    /** The largest method's code size, in bytes, of the last emission. */
+    Map<String, Integer> methodSizes() {
+        return methodSizes;
+    }
+
+    byte[] emit(String version) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object"; // frames never merge two different reference types here
+            }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, program.className(), null, base, null);
+        cw.visitSource(fileName(program.sourceFile()), null);
+        AnnotationVisitor generated = cw.visitAnnotation("Ldeltac/runtime/generated/Generated;", true);
+        generated.visit("spec", program.sourceFile());
+        generated.visit("version", version);
+        generated.visitEnd();
+        for (Buffer b : program.buffers()) {
+            boolean fixed = b.kind() == Kind.PARAM || b.kind() == Kind.GRADIENT;
+            cw.visitField(ACC_PRIVATE | (fixed ? ACC_FINAL : 0), b.field(), array, null, null).visitEnd();
+        }
+        for (Program.Site s : program.sites()) {
+            cw.visitField(ACC_PRIVATE | ACC_FINAL, s.field(), "L" + SITE + ";", null, null).visitEnd();
+        }
+        cw.visitField(ACC_PRIVATE, "batch", "I", null, null).visitEnd();
+        constructor(cw);
+        ensure(cw);
+        run(cw);
+        for (Loops.Method m : program.methods()) {
+            kernel(cw, m);
+        }
+        accessors(cw);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static String fileName(String source) {
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return source.substring(slash + 1);
+    }
+
+    private MethodVisitor method(ClassWriter cw, int access, String name, String desc) {
+        MethodVisitor mv = cw.visitMethod(access, name, desc, null, null);
+        return new CodeSizeEvaluator(mv) {
+            @Override
+            public void visitEnd() {
+                methodSizes.put(name, getMaxSize());
+                super.visitEnd();
+            }
+        };
+    }
+
+    private void newArray(MethodVisitor mv) {
+        mv.visitIntInsn(NEWARRAY, f32 ? T_FLOAT : T_DOUBLE);
+    }
+
+    private void constructor(ClassWriter cw) {
+        MethodVisitor mv = method(cw, ACC_PUBLIC, "<init>", "()V");
+        mv.visitCode();
+        List<Program.ParamFields> params = program.params();
+        int local = 1;
+        // the arrays first, stored before super() (allowed for this class's own fields) and kept in locals
+        int[] paramLocals = new int[params.size()];
+        int[] gradLocals = new int[params.size()];
+        for (int k = 0; k < params.size(); k++) {
+            Program.ParamFields p = params.get(k);
+            paramLocals[k] = local++;
+            gradLocals[k] = local++;
+            for (int which = 0; which < 2; which++) {
+                push(mv, p.rows() * p.cols());
+                newArray(mv);
+                mv.visitVarInsn(ASTORE, which == 0 ? paramLocals[k] : gradLocals[k]);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, which == 0 ? paramLocals[k] : gradLocals[k]);
+                mv.visitFieldInsn(PUTFIELD, program.className(), which == 0 ? p.field() : p.gradientField(), array);
+            }
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitLdcInsn(program.spec());
+        push(mv, program.signature().inputRows());
+        push(mv, program.signature().targetRows());
+        push(mv, program.signature().outputRows());
+        for (int which = 0; which < 2; which++) {
+            push(mv, params.size());
+            mv.visitTypeInsn(ANEWARRAY, TENSOR);
+            for (int k = 0; k < params.size(); k++) {
+                Program.ParamFields p = params.get(k);
+                mv.visitInsn(DUP);
+                push(mv, k);
+                mv.visitLdcInsn(p.name());
+                push(mv, p.rows());
+                push(mv, p.cols());
+                mv.visitVarInsn(ALOAD, which == 0 ? paramLocals[k] : gradLocals[k]);
+                mv.visitMethodInsn(INVOKESTATIC, TENSOR, "of", "(Ljava/lang/String;II" + array + ")L" + TENSOR + ";", false);
+                mv.visitInsn(AASTORE);
+            }
+        }
+        mv.visitMethodInsn(INVOKESPECIAL, base, "<init>",
+                "(Ljava/lang/String;III[L" + TENSOR + ";[L" + TENSOR + ";)V", false);
+        for (Program.Site s : program.sites()) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitTypeInsn(NEW, SITE);
+            mv.visitInsn(DUP);
+            mv.visitLdcInsn(s.op());
+            mv.visitLdcInsn(s.attr());
+            intArray(mv, s.out());
+            push(mv, s.args().length);
+            mv.visitTypeInsn(ANEWARRAY, "[I");
+            for (int k = 0; k < s.args().length; k++) {
+                mv.visitInsn(DUP);
+                push(mv, k);
+                intArray(mv, s.args()[k]);
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitMethodInsn(INVOKESPECIAL, SITE, "<init>", "(Ljava/lang/String;D[I[[I)V", false);
+            mv.visitFieldInsn(PUTFIELD, program.className(), s.field(), "L" + SITE + ";");
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitInsn(ICONST_M1);
+        mv.visitFieldInsn(PUTFIELD, program.className(), "batch", "I");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void intArray(MethodVisitor mv, int[] values) {
+        push(mv, values.length);
+        mv.visitIntInsn(NEWARRAY, T_INT);
+        for (int k = 0; k < values.length; k++) {
+            mv.visitInsn(DUP);
+            push(mv, k);
+            push(mv, values[k]);
+            mv.visitInsn(IASTORE);
+        }
+    }
+
+    /** Allocates the batch's buffers when the batch size changes; fills the constant ones. */
+    private void ensure(ClassWriter cw) {
+        MethodVisitor mv = method(cw, ACC_PRIVATE, "ensure", "(I)V");
+        mv.visitCode();
+        for (Buffer b : program.buffers()) {
+            if (b.kind() != Kind.TEMP && b.kind() != Kind.CONSTANT) {
+                continue;
+            }
+            mv.visitVarInsn(ALOAD, 0);
+            size(mv, b.rows(), b.cols());
+            newArray(mv);
+            if (b.kind() == Kind.CONSTANT && b.fill() != 0) {
+                mv.visitInsn(DUP);
+                real(mv, b.fill());
+                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "(" + array + (f32 ? "F" : "D") + ")V", false);
+            }
+            mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitFieldInsn(PUTFIELD, program.className(), "batch", "I");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void size(MethodVisitor mv, int rows, int cols) {
+        dimension(mv, rows);
+        dimension(mv, cols);
+        mv.visitInsn(IMUL);
+    }
+
+    private void dimension(MethodVisitor mv, int d) {
+        if (d < 0) {
+            mv.visitVarInsn(ILOAD, 1);
+        } else {
+            push(mv, d);
+        }
+    }
+
+    /** run(mode, x, y, n, out): the kernels of the mode, in order. */
+    private void run(ClassWriter cw) {
+        String desc = "(I" + array + array + "I" + array + ")D";
+        MethodVisitor mv = method(cw, ACC_PROTECTED | ACC_FINAL, "run", desc);
+        mv.visitCode();
+        Label ready = new Label();
+        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, program.className(), "batch", "I");
+        mv.visitJumpInsn(IF_ICMPEQ, ready);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 4);
+        mv.visitMethodInsn(INVOKESPECIAL, program.className(), "ensure", "(I)V", false);
+        mv.visitLabel(ready);
+        for (Buffer b : program.buffers()) {
+            if (b.kind() == Kind.INPUT || b.kind() == Kind.TARGET) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, b.kind() == Kind.INPUT ? 2 : 3);
+                mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
+            }
+        }
+        Label notGradients = new Label();
+        Label notLoss = new Label();
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitJumpInsn(IFNE, notGradients);
+        calls(mv, program.gradients());
+        returnLoss(mv);
+        mv.visitLabel(notGradients);
+        mv.visitVarInsn(ILOAD, 1);
+        push(mv, 1);
+        mv.visitJumpInsn(IF_ICMPNE, notLoss);
+        calls(mv, program.loss());
+        returnLoss(mv);
+        mv.visitLabel(notLoss);
+        calls(mv, program.predict());
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, program.className(), program.outputField(), array);
+        push(mv, 0);
+        mv.visitVarInsn(ALOAD, 5);
+        push(mv, 0);
+        push(mv, program.signature().outputRows());
+        mv.visitVarInsn(ILOAD, 4);
+        mv.visitInsn(IMUL);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+        mv.visitLdcInsn(Double.NaN);
+        mv.visitInsn(DRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void calls(MethodVisitor mv, List<String> kernels) {
+        for (String k : kernels) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ILOAD, 4);
+            mv.visitMethodInsn(INVOKESPECIAL, program.className(), k, "(I)V", false);
+        }
+    }
+
+    private void returnLoss(MethodVisitor mv) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, program.className(), program.lossField(), array);
+        push(mv, 0);
+        mv.visitInsn(f32 ? FALOAD : DALOAD);
+        if (f32) {
+            mv.visitInsn(F2D);
+        }
+        mv.visitInsn(DRETURN);
+    }
+
+    /** {@code W1()} returns the live W1 buffer, {@code dW1()} its gradient; {@code predict(x, out)} one sample. */
+    private void accessors(ClassWriter cw) {
+        for (Program.ParamFields p : program.params()) {
+            for (String[] pair : new String[][] {{p.name(), p.field()}, {"d" + p.name(), p.gradientField()}}) {
+                if (RESERVED.contains(pair[0]) || !pair[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    continue;
+                }
+                MethodVisitor mv = method(cw, ACC_PUBLIC, pair[0], "()" + array);
+                mv.visitCode();
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, program.className(), pair[1], array);
+                mv.visitInsn(ARETURN);
+                mv.visitMaxs(0, 0);
+                mv.visitEnd();
+            }
+        }
+        MethodVisitor mv = method(cw, ACC_PUBLIC, "predict", "(" + array + array + ")V");
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        push(mv, 1);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKEVIRTUAL, program.className(), "predict", "(" + array + "I" + array + ")V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    // --- kernels
+
+    private void kernel(ClassWriter cw, Loops.Method m) {
+        MethodVisitor mv = method(cw, ACC_PRIVATE, m.name(), "(I)V");
+        mv.visitCode();
+        Map<String, Integer> slots = new HashMap<>();
+        slots.put("n", 1);
+        int[] next = {2};
+        for (Stmt s : m.body()) {
+            stmt(mv, s, slots, next);
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private int slot(Var v, Map<String, Integer> slots, int[] next) {
+        return slots.computeIfAbsent(v.name(), k -> {
+            int s = next[0];
+            next[0] += v.type() == Type.REAL && !f32 ? 2 : 1;
+            return s;
+        });
+    }
+
+    private void stmt(MethodVisitor mv, Stmt s, Map<String, Integer> slots, int[] next) {
+        if (s instanceof Let let) {
+            expr(mv, let.value(), slots);
+            store(mv, let.var(), slot(let.var(), slots, next));
+        } else if (s instanceof Loops.Set set) {
+            expr(mv, set.value(), slots);
+            store(mv, set.var(), slots.get(set.var().name()));
+        } else if (s instanceof Store st) {
+            expr(mv, st.array(), slots);
+            expr(mv, st.index(), slots);
+            expr(mv, st.value(), slots);
+            mv.visitInsn(f32 ? FASTORE : DASTORE);
+        } else if (s instanceof For f) {
+            int v = slot(f.var(), slots, next);
+            expr(mv, f.from(), slots);
+            mv.visitVarInsn(ISTORE, v);
+            Label test = new Label();
+            Label end = new Label();
+            mv.visitLabel(test);
+            mv.visitVarInsn(ILOAD, v);
+            expr(mv, f.to(), slots);
+            mv.visitJumpInsn(IF_ICMPGE, end);
+            for (Stmt b : f.body()) {
+                stmt(mv, b, slots, next);
+            }
+            mv.visitIincInsn(v, 1);
+            mv.visitJumpInsn(GOTO, test);
+            mv.visitLabel(end);
+        } else if (s instanceof Loops.Fallback fb) {
+            expr(mv, fb.site(), slots);
+            expr(mv, fb.out(), slots);
+            expr(mv, fb.a(), slots);
+            if (fb.b() == null) {
+                mv.visitInsn(ACONST_NULL);
+            } else {
+                expr(mv, fb.b(), slots);
+            }
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SITE, "run", "(" + array + array + array + "I)V", false);
+        } else if (s instanceof Loops.Copy c) {
+            expr(mv, c.from(), slots);
+            push(mv, 0);
+            expr(mv, c.to(), slots);
+            push(mv, 0);
+            expr(mv, c.length(), slots);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+        }
+    }
+
+    private void store(MethodVisitor mv, Var v, int slot) {
+        mv.visitVarInsn(switch (v.type()) {
+            case INT -> ISTORE;
+            case REAL -> f32 ? FSTORE : DSTORE;
+            default -> ASTORE;
+        }, slot);
+    }
+
+    private void expr(MethodVisitor mv, Expr e, Map<String, Integer> slots) {
+        if (e instanceof IntConst c) {
+            push(mv, c.value());
+        } else if (e instanceof RealConst c) {
+            real(mv, c.value());
+        } else if (e instanceof Var v) {
+            mv.visitVarInsn(switch (v.type()) {
+                case INT -> ILOAD;
+                case REAL -> f32 ? FLOAD : DLOAD;
+                default -> ALOAD;
+            }, slots.get(v.name()));
+        } else if (e instanceof FieldRef f) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, program.className(), f.name(), f.type() == Type.SITE ? "L" + SITE + ";" : array);
+        } else if (e instanceof Load l) {
+            expr(mv, l.array(), slots);
+            expr(mv, l.index(), slots);
+            mv.visitInsn(f32 ? FALOAD : DALOAD);
+        } else if (e instanceof Bin b) {
+            expr(mv, b.a(), slots);
+            expr(mv, b.b(), slots);
+            binary(mv, b);
+        } else if (e instanceof Un u) {
+            expr(mv, u.a(), slots);
+            unary(mv, u.op());
+        } else if (e instanceof Select s) {
+            Label otherwise = new Label();
+            Label done = new Label();
+            expr(mv, s.a(), slots);
+            expr(mv, s.b(), slots);
+            // NaN compares false either way, so it takes the otherwise branch, as the interpreter's a > b does
+            if (s.cmp() == Loops.Cmp.GT) {
+                mv.visitInsn(f32 ? FCMPL : DCMPL);
+                mv.visitJumpInsn(IFLE, otherwise);
+            } else {
+                mv.visitInsn(f32 ? FCMPG : DCMPG);
+                mv.visitJumpInsn(IFGE, otherwise);
+            }
+            expr(mv, s.ifTrue(), slots);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(otherwise);
+            expr(mv, s.ifFalse(), slots);
+            mv.visitLabel(done);
+        } else if (e instanceof ToReal t) {
+            expr(mv, t.a(), slots);
+            mv.visitInsn(f32 ? I2F : I2D);
+        }
+    }
+
+    private void binary(MethodVisitor mv, Bin b) {
+        if (b.type() == Type.INT) {
+            mv.visitInsn(switch (b.op()) {
+                case ADD -> IADD;
+                case SUB -> ISUB;
+                case MUL -> IMUL;
+                case DIV -> IDIV;
+                case MAX -> throw new IllegalStateException("int max");
+            });
+            return;
+        }
+        switch (b.op()) {
+            case ADD -> mv.visitInsn(f32 ? FADD : DADD);
+            case SUB -> mv.visitInsn(f32 ? FSUB : DSUB);
+            case MUL -> mv.visitInsn(f32 ? FMUL : DMUL);
+            case DIV -> mv.visitInsn(f32 ? FDIV : DDIV);
+            case MAX -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", f32 ? "(FF)F" : "(DD)D", false);
+        }
+    }
+
+    private void unary(MethodVisitor mv, Loops.UnOp op) {
+        switch (op) {
+            case NEG -> mv.visitInsn(f32 ? FNEG : DNEG);
+            case ABS -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", f32 ? "(F)F" : "(D)D", false);
+            default -> {
+                String name = switch (op) {
+                    case EXP -> "exp";
+                    case LOG -> "log";
+                    case TANH -> "tanh";
+                    case SQRT -> "sqrt";
+                    default -> "log1p";
+                };
+                if (f32) {
+                    mv.visitInsn(F2D);
+                }
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", name, "(D)D", false);
+                if (f32) {
+                    mv.visitInsn(D2F);
+                }
+            }
+        }
+    }
+
+    private void real(MethodVisitor mv, double v) {
+        if (f32) {
+            float f = (float) v;
+            if (f == 0 && Float.floatToRawIntBits(f) == 0) {
+                mv.visitInsn(FCONST_0);
+            } else if (f == 1) {
+                mv.visitInsn(FCONST_1);
+            } else {
+                mv.visitLdcInsn(f);
+            }
+        } else if (v == 0 && Double.doubleToRawLongBits(v) == 0) {
+            mv.visitInsn(DCONST_0);
+        } else if (v == 1) {
+            mv.visitInsn(DCONST_1);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    private static void push(MethodVisitor mv, int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+}
