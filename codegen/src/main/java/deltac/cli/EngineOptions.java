@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** How a spec becomes a trainer: the engine and the precision; shared by train, eval, grad and demo. */
 final class EngineOptions {
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "ejml",
-            description = "ejml: the derivation run on EJML (default)")
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "bytecode",
+            description = "bytecode: specialized JVM bytecode (default); ejml: the derivation run on EJML, the oracle")
     Engine engine;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "f32",

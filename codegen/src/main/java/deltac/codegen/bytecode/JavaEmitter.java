@@ -90,17 +90,20 @@ final class JavaEmitter {
         StringBuilder params = new StringBuilder();
         StringBuilder grads = new StringBuilder();
         for (Program.ParamFields p : program.params()) {
-            params.append(params.length() == 0 ? "" : ", ").append("Tensor.of(\"").append(p.name()).append("\", ")
-                    .append(p.rows()).append(", ").append(p.cols()).append(", ").append(p.field()).append(" = new ")
-                    .append(real).append("[").append(p.rows() * p.cols()).append("])");
-            grads.append(grads.length() == 0 ? "" : ", ").append("Tensor.of(\"").append(p.name()).append("\", ")
-                    .append(p.rows()).append(", ").append(p.cols()).append(", ").append(p.gradientField())
-                    .append(" = new ").append(real).append("[").append(p.rows() * p.cols()).append("])");
+            String tensor = "\", " + p.rows() + ", " + p.cols() + ", new " + real + "[" + p.rows() * p.cols() + "])";
+            params.append(params.length() == 0 ? "" : ", ").append("Tensor.of(\"").append(p.name()).append(tensor);
+            grads.append(grads.length() == 0 ? "" : ", ").append("Tensor.of(\"").append(p.name()).append(tensor);
         }
         line(2, "super(\"" + program.spec() + "\", " + program.signature().inputRows() + ", "
                 + program.signature().targetRows() + ", " + program.signature().outputRows() + ",");
         line(4, "new Tensor[] {" + params + "},");
         line(4, "new Tensor[] {" + grads + "});");
+        String values = real.equals("float") ? "f32()" : "f64()";
+        for (int k = 0; k < program.params().size(); k++) {
+            Program.ParamFields p = program.params().get(k);
+            line(2, p.field() + " = parameters().get(" + k + ")." + values + ";");
+            line(2, p.gradientField() + " = gradients().get(" + k + ")." + values + ";");
+        }
         for (Program.Site s : program.sites()) {
             line(2, s.field() + " = new FallbackSite(\"" + s.op() + "\", " + s.attr() + ", new int[] {" + s.out()[0]
                     + ", " + s.out()[1] + "}, new int[][] {" + shapes(s.args()) + "});");

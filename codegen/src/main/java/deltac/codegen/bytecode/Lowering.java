@@ -171,7 +171,7 @@ final class Lowering {
     }
 
     private void declareLeaves() {
-        taken.addAll(List.of("n", "batch", "x", "y"));
+        taken.addAll(List.of("n", "batch", "mode", "out"));
         for (Input input : graph.inputs()) {
             String field = unique(input.name());
             fields.put(input, field);
@@ -260,7 +260,8 @@ final class Lowering {
         if (a.op() == Op.COLS) {
             return true;
         }
-        return uses.getOrDefault(a, 0) == 1 && user.shape().equals(a.shape());
+        // a scalar is computed once per row of its consumer's loop (hoisted), whatever the consumer's shape
+        return uses.getOrDefault(a, 0) == 1 && (user.shape().equals(a.shape()) || a.shape().isScalar());
     }
 
     /** Whether a constant is read by a kernel that needs it in memory (a product, a reduction, a fallback). */
@@ -421,6 +422,13 @@ final class Lowering {
         }
         if (fields.containsKey(node)) {
             return load(kb, fields.get(node), node.shape(), out, iv, row, j, hoisted);
+        }
+        if (node.shape().isScalar() && !out.isScalar()) {
+            // its leaves are scalars too, so it depends on neither i nor j: computed before the inner loop
+            Var t = kb.realVar("h");
+            Expr value = expand(kb, (Apply) node, node.shape(), iv, row, j, hoisted, hoisted, fused, accumulated);
+            hoisted.add(new Let(t, value));
+            return t;
         }
         return expand(kb, (Apply) node, out, iv, row, j, inner, hoisted, fused, accumulated);
     }
