@@ -9,6 +9,7 @@ import deltac.graph.Op;
 import deltac.graph.Param;
 import deltac.graph.Shape;
 import deltac.runtime.kernels.Kernels64;
+import deltac.runtime.kernels.KernelOp;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -143,49 +144,34 @@ public final class Interpreter {
     }
 
     private static void apply(Apply a, Values values, DMatrixRMaj out) {
-        DMatrixRMaj x = values.get(a.arg(0));
         DMatrixRMaj y = a.args().size() > 1 ? values.get(a.arg(1)) : null;
-        double alpha = a.attr();
         switch (a.op()) {
-            case ADD -> Kernels64.add(x, y, out);
-            case SUB -> Kernels64.sub(x, y, out);
-            case MATMUL -> Kernels64.matmul(x, y, out);
-            case MATMUL_TN -> Kernels64.matmulTN(x, y, out);
-            case MATMUL_NT -> Kernels64.matmulNT(x, y, out);
-            case SCALE -> Kernels64.scale(x, y, out);
-            case DIVIDE -> Kernels64.divide(x, y, out);
-            case NEG -> Kernels64.map(x, v -> -v, out);
-            case TRANSPOSE -> Kernels64.transpose(x, out);
-            case HADAMARD -> Kernels64.hadamard(x, y, out);
-            case SIGMOID -> Kernels64.map(x, Kernels64::sigmoid, out);
-            case TANH -> Kernels64.map(x, Math::tanh, out);
-            case RELU -> Kernels64.map(x, Kernels64::relu, out);
-            case LEAKY_RELU -> Kernels64.map(x, v -> Kernels64.leakyRelu(v, alpha), out);
-            case EXP -> Kernels64.map(x, Math::exp, out);
             case LOG -> log(a, values, out);
-            case SQUARE -> Kernels64.map(x, v -> v * v, out);
-            case SQRT -> Kernels64.map(x, Math::sqrt, out);
-            case ABS -> Kernels64.map(x, Math::abs, out);
-            case SOFTMAX -> Kernels64.softmax(x, out);
-            case LOG_SOFTMAX -> Kernels64.logSoftmax(x, out);
-            case SUM -> scalar(out, Kernels64.sum(x));
-            case SUM_ROWS -> Kernels64.sumRows(x, out);
-            case SUM_COLS -> Kernels64.sumCols(x, out);
-            case MEAN -> scalar(out, Kernels64.sum(x) / x.getNumElements());
-            case MSE -> scalar(out, Kernels64.mse(x, y));
-            case CROSS_ENTROPY -> scalar(out, a.arg(0) instanceof Apply p && p.op() == Op.SOFTMAX
-                    ? Kernels64.crossEntropyOfSoftmax(values.get(p.arg(0)), y)
-                    : Kernels64.crossEntropy(x, y));
-            case BINARY_CROSS_ENTROPY -> scalar(out, a.arg(0) instanceof Apply p && p.op() == Op.SIGMOID
-                    ? Kernels64.binaryCrossEntropyOfSigmoid(values.get(p.arg(0)), y)
-                    : Kernels64.binaryCrossEntropy(x, y));
-            case SIGMOID_PRIME -> Kernels64.map(x, Kernels64::sigmoidPrime, out);
-            case TANH_PRIME -> Kernels64.map(x, Kernels64::tanhPrime, out);
-            case RELU_PRIME -> Kernels64.map(x, Kernels64::step, out);
-            case LEAKY_RELU_PRIME -> Kernels64.map(x, v -> Kernels64.leakyReluPrime(v, alpha), out);
-            case SIGN -> Kernels64.map(x, Math::signum, out);
-            case COLS -> scalar(out, x.numCols);
+            case CROSS_ENTROPY -> {
+                if (a.arg(0) instanceof Apply p && p.op() == Op.SOFTMAX) {
+                    scalar(out, Kernels64.crossEntropyOfSoftmax(values.get(p.arg(0)), y));
+                } else {
+                    generic(a, values, out);
+                }
+            }
+            case BINARY_CROSS_ENTROPY -> {
+                if (a.arg(0) instanceof Apply p && p.op() == Op.SIGMOID) {
+                    scalar(out, Kernels64.binaryCrossEntropyOfSigmoid(values.get(p.arg(0)), y));
+                } else {
+                    generic(a, values, out);
+                }
+            }
+            default -> generic(a, values, out);
         }
+    }
+
+    /** The op's kernel on its arguments' values: what every op means, written once, in the runtime. */
+    private static void generic(Apply a, Values values, DMatrixRMaj out) {
+        DMatrixRMaj[] args = new DMatrixRMaj[a.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = values.get(a.arg(i));
+        }
+        KernelOp.valueOf(a.op().name()).apply(a.attr(), args, out);
     }
 
     /** log(softmax(z)) as log-softmax and log(sigmoid(z)) as −softplus(−z): finite where the naive form is −∞. */
@@ -195,7 +181,7 @@ public final class Interpreter {
         } else if (a.arg(0) instanceof Apply inner && inner.op() == Op.SIGMOID) {
             Kernels64.map(values.get(inner.arg(0)), v -> -Kernels64.softplus(-v), out);
         } else {
-            Kernels64.map(values.get(a.arg(0)), Math::log, out);
+            generic(a, values, out);
         }
     }
 
