@@ -5,6 +5,7 @@ import deltac.runtime.checkpoint.Tensor;
 import deltac.runtime.generated.Generated;
 import deltac.runtime.generated.GeneratedTrainer32;
 import deltac.runtime.kernels.FallbackSite;
+import deltac.runtime.kernels.Gemm;
 
 @Generated(spec = "examples/xor.java", version = "VERSION")
 public final class XorTrainer extends GeneratedTrainer32 {
@@ -189,26 +190,14 @@ public final class XorTrainer extends GeneratedTrainer32 {
     private void k_dW1(int n) {
         float[] a_packed15 = packed15;
         float[] a_x = x;
-        float[] a_dW1 = dW1;
         float[] a_t14 = t14;
+        float[] a_dW1 = dW1;
         for (int j1 = 0; j1 < 2; j1++) {
             for (int p0 = 0; p0 < n; p0++) {
                 a_packed15[((p0 * 2) + j1)] = a_x[((j1 * n) + p0)];
             }
         }
-        for (int i2 = 0; i2 < 2; i2++) {
-            int row3 = (i2 * 2);
-            for (int j7 = 0; j7 < 2; j7++) {
-                a_dW1[(row3 + j7)] = 0.0f;
-            }
-            for (int p4 = 0; p4 < n; p4++) {
-                float a5 = a_t14[((i2 * n) + p4)];
-                int brow6 = (p4 * 2);
-                for (int j8 = 0; j8 < 2; j8++) {
-                    a_dW1[(row3 + j8)] = (a_dW1[(row3 + j8)] + (a5 * a_packed15[(brow6 + j8)]));
-                }
-            }
-        }
+        Gemm.multiply(a_t14, false, a_packed15, a_dW1, 2, n, 2);
     }
 
     /** db1 = sum_rows 2×1 */
@@ -229,26 +218,14 @@ public final class XorTrainer extends GeneratedTrainer32 {
     private void k_dW2(int n) {
         float[] a_packed16 = packed16;
         float[] a_a1 = a1;
-        float[] a_dW2 = dW2;
         float[] a_t13 = t13;
+        float[] a_dW2 = dW2;
         for (int j1 = 0; j1 < 2; j1++) {
             for (int p0 = 0; p0 < n; p0++) {
                 a_packed16[((p0 * 2) + j1)] = a_a1[((j1 * n) + p0)];
             }
         }
-        for (int i2 = 0; i2 < 1; i2++) {
-            int row3 = (i2 * 2);
-            for (int j7 = 0; j7 < 2; j7++) {
-                a_dW2[(row3 + j7)] = 0.0f;
-            }
-            for (int p4 = 0; p4 < n; p4++) {
-                float a5 = a_t13[((i2 * n) + p4)];
-                int brow6 = (p4 * 2);
-                for (int j8 = 0; j8 < 2; j8++) {
-                    a_dW2[(row3 + j8)] = (a_dW2[(row3 + j8)] + (a5 * a_packed16[(brow6 + j8)]));
-                }
-            }
-        }
+        Gemm.multiply(a_t13, false, a_packed16, a_dW2, 1, n, 2);
     }
 
     /** db2 = sum_rows 1×1 */

@@ -395,6 +395,16 @@ final class AsmEmitter {
             }
             mv.visitVarInsn(ILOAD, 1);
             mv.visitMethodInsn(INVOKEVIRTUAL, SITE, "run", "(" + array + array + array + "I)V", false);
+        } else if (s instanceof Loops.Product g) {
+            expr(mv, g.a(), slots);
+            mv.visitInsn(g.transA() ? ICONST_1 : ICONST_0);
+            expr(mv, g.b(), slots);
+            expr(mv, g.c(), slots);
+            push(mv, g.m());
+            expr(mv, g.k(), slots);
+            expr(mv, g.n(), slots);
+            mv.visitMethodInsn(INVOKESTATIC, "deltac/runtime/kernels/Gemm", "multiply",
+                    "(" + array + "Z" + array + array + "III)V", false);
         } else if (s instanceof Loops.Copy c) {
             expr(mv, c.from(), slots);
             push(mv, 0);

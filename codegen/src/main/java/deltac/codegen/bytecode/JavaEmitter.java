@@ -46,6 +46,7 @@ final class JavaEmitter {
         line(0, "import deltac.runtime.generated.Generated;");
         line(0, "import deltac.runtime.generated." + base + ";");
         line(0, "import deltac.runtime.kernels.FallbackSite;");
+        line(0, "import deltac.runtime.kernels.Gemm;");
         line(0, "");
         line(0, "@Generated(spec = \"" + program.sourceFile() + "\", version = \"" + BytecodeCompiler.version() + "\")");
         line(0, "public final class " + simple + " extends " + base + " {");
@@ -178,6 +179,9 @@ final class JavaEmitter {
         } else if (s instanceof Loops.Fallback fb) {
             line(indent, expr(fb.site()) + ".run(" + expr(fb.out()) + ", " + expr(fb.a()) + ", "
                     + (fb.b() == null ? "null" : expr(fb.b())) + ", n);");
+        } else if (s instanceof Loops.Product g) {
+            line(indent, "Gemm.multiply(" + expr(g.a()) + ", " + g.transA() + ", " + expr(g.b()) + ", " + expr(g.c())
+                    + ", " + g.m() + ", " + expr(g.k()) + ", " + expr(g.n()) + ");");
         } else if (s instanceof Loops.Copy c) {
             line(indent, "System.arraycopy(" + expr(c.from()) + ", 0, " + expr(c.to()) + ", 0, " + expr(c.length()) + ");");
         }

@@ -71,6 +71,9 @@ final class KernelBuilder {
      */
     List<Stmt> gemm(String out, String a, String b, String packed, boolean transA, boolean transB, int m, int k,
                     int n, Epilogue epilogue) {
+        if (k < 0 || (long) m * k >= RUNTIME_PRODUCT_THRESHOLD) {
+            return runtimeGemm(out, a, b, packed, transA, transB, m, k, n, epilogue);
+        }
         List<Stmt> body = new ArrayList<>();
         Expr cols = dim(n);
         Expr kk = dim(k);
@@ -111,6 +114,43 @@ final class KernelBuilder {
             rowBody.add(loop(j3, cols, inner));
         }
         body.add(loop(iv, i(m), rowBody));
+        return body;
+    }
+
+    /**
+     * Products with at least this many entries of op(a) call the runtime's {@code Gemm} (register-blocked, on the
+     * Vector API where the JVM has it); smaller ones are loops in the generated method, cheaper than a call.
+     * A weight gradient, whose inner dimension is the batch (k = n), always calls it.
+     */
+    static final int RUNTIME_PRODUCT_THRESHOLD = 64;
+
+    private List<Stmt> runtimeGemm(String out, String a, String b, String packed, boolean transA, boolean transB,
+                                   int m, int k, int n, Epilogue epilogue) {
+        List<Stmt> body = new ArrayList<>();
+        String right = b;
+        Expr cols = dim(n);
+        if (transB) {
+            Var p = intVar("p");
+            Var j = intVar("j");
+            body.add(loop(j, cols, List.of(loop(p, dim(k), List.of(new Store(array(packed), add(mul(p, cols), j),
+                    new Load(array(b), add(mul(j, dim(k)), p))))))));
+            right = packed;
+        }
+        body.add(new Loops.Product(array(a), transA, array(right), array(out), m, dim(k), cols));
+        if (epilogue != null) {
+            Var iv = intVar("i");
+            Var row = intVar("row");
+            Var j = intVar("j");
+            List<Stmt> inner = new ArrayList<>();
+            List<Stmt> hoisted = new ArrayList<>();
+            Expr value = epilogue.at(this, iv, row, j, new Load(array(out), add(row, j)), inner, hoisted);
+            inner.add(new Store(array(out), add(row, j), value));
+            List<Stmt> rowBody = new ArrayList<>();
+            rowBody.add(new Let(row, mul(iv, cols)));
+            rowBody.addAll(hoisted);
+            rowBody.add(loop(j, cols, inner));
+            body.add(loop(iv, i(m), rowBody));
+        }
         return body;
     }
 
