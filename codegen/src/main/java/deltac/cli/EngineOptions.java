@@ -5,6 +5,7 @@ import deltac.codegen.Engine;
 import deltac.codegen.Signature;
 import deltac.graph.Graph;
 import deltac.graph.Param;
+import deltac.runtime.Memory;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.train.Checkpoints;
@@ -30,6 +31,7 @@ final class EngineOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(graph.sourceFile() + ": " + e.getMessage());
         }
+        checkMemory(graph);
         Trainer trainer = Compiler.trainer(graph, precision, engine);
         Map<String, Initializer> kinds = new HashMap<>();
         Map<String, Double> scales = new HashMap<>();
@@ -39,5 +41,28 @@ final class EngineOptions {
         }
         Checkpoints.initialize(trainer, kinds, scales, seed);
         return trainer;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a spec whose parameters would not fit in the heap: the parameters, their
+     * gradients and the optimizer's state (two more copies for Adam, the most any optimizer keeps) in this precision.
+     */
+    private void checkMemory(Graph graph) {
+        long entries = 0;
+        Param largest = null;
+        for (Param p : graph.params()) {
+            entries += p.shape().size(1);
+            largest = largest == null || p.shape().size(1) > largest.shape().size(1) ? p : largest;
+        }
+        if (largest == null) {
+            return;
+        }
+        String what = graph.params().size() == 1 ? largest.name() + ", its gradient and the optimizer's state"
+                : largest.name() + " and the other parameters, their gradients and the optimizer's state";
+        try {
+            Memory.checkFits(Memory.bytes(entries, 4 * (precision == Precision.F64 ? 8 : 4)), what);
+        } catch (Memory.TooLarge e) {
+            throw new UserError(graph.sourceFile() + ": " + e.getMessage());
+        }
     }
 }

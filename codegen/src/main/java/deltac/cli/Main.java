@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "A backpropagation compiler for the JVM: network specs in, derived equations and fast trainers out.",
         subcommands = {DemoCommand.class, GraphCommand.class, DeriveCommand.class, CheckCommand.class,
-                CompileCommand.class, TrainCommand.class, EvalCommand.class, GradCommand.class, CommandLine.HelpCommand.class})
+                CompileCommand.class, TrainCommand.class, EvalCommand.class, GradCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
