@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(Equations.perSample(graph).print(Format.TEXT));
         out.println("== 2. its trainer: the " + engine.engine.name().toLowerCase(Locale.ROOT) + " engine, "
                 + engine.precision.name().toLowerCase(Locale.ROOT) + "\n");
-        Trainer trainer = engine.trainer(graph, run.seed);
+        Trainer trainer = engine.trainer(graph, run.seed, run.checkNumerics);
         out.println("== 3. training on the bundled MNIST digits, checking every step for NaN and infinity\n");
         out.flush();
         Evaluation e = run.run(trainer, Bundled.mnistTrain(), Bundled.mnistTest(), SPEC, out);

@@ -24,6 +24,12 @@ final class EngineOptions {
             description = "f32 (default) or f64")
     Precision precision;
 
+    /** As {@link #trainer(Graph, long)}, checking every step for NaN and infinity when asked. */
+    Trainer trainer(Graph graph, long seed, boolean checkNumerics) {
+        Trainer t = trainer(graph, seed);
+        return checkNumerics ? new deltac.codegen.NumericsCheckingTrainer(t, deltac.autodiff.Autodiff.derive(graph)) : t;
+    }
+
     /** A trainer for the graph, its parameters drawn from the spec's initializers with this seed. */
     Trainer trainer(Graph graph, long seed) {
         try {

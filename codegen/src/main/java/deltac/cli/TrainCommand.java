@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         run.validate(command.commandLine());
         Graph graph = SpecFiles.read(spec, command.commandLine().getErr());
-        Trainer trainer = engine.trainer(graph, run.seed);
+        Trainer trainer = engine.trainer(graph, run.seed, run.checkNumerics);
         if (weights != null) {
             try {
                 Checkpoints.load(trainer, weights);

@@ -218,21 +218,33 @@ public final class EjmlTrainer implements Trainer {
         return buffer;
     }
 
-    /** The op and the name nearest to it: its own, or that of the δ or gradient it is part of. */
+    /** The op as the spec writes it, with its name, or the name of the δ, gradient or value it is part of. */
     private String describe(Node node) {
         Graph graph = derivation.graph();
         String op = node instanceof Apply a ? a.op().token() : node.toString();
-        String name = graph.nameOf(node).orElse(null);
+        String name = ownName(node);
+        if (name != null) {
+            return "the value of " + op + " (" + name + ")";
+        }
+        for (Node user : Graph.topologicalOrder(derivation.roots())) {
+            if (user instanceof Apply a && a.args().contains(node) && ownName(user) != null) {
+                return "the value of " + op + " in " + ownName(user);
+            }
+        }
+        return "the value of " + op + (graph.loss() == node ? " (the loss)" : "");
+    }
+
+    private String ownName(Node node) {
         for (Derivation.Delta d : derivation.deltas()) {
             if (d.value() == node) {
-                name = d.name();
+                return d.name();
             }
         }
         for (Derivation.Gradient g : derivation.gradients()) {
             if (g.value() == node) {
-                name = g.name();
+                return g.name();
             }
         }
-        return "the value of " + op + (name == null ? "" : " (" + name + ")");
+        return derivation.graph().nameOf(node).orElse(node == derivation.graph().loss() ? "the loss" : null);
     }
 }
