@@ -217,6 +217,12 @@ final class Scope {
                 + " (the transpose is written a.T)");
     }
 
+    /** An expression as a diagnostic quotes it: on one line (a lambda's body prints on several), cut when long. */
+    private static String oneLine(Expression e) {
+        String text = e.toString().replaceAll("\\s+", " ");
+        return text.length() > DESCRIBE_LIMIT ? text.substring(0, DESCRIBE_LIMIT - 1) + "…" : text;
+    }
+
     private boolean isKnown(String name) {
         return values.containsKey(name) || numbers.containsKey(name) || deferredFields.containsKey(name);
     }
@@ -229,7 +235,7 @@ final class Scope {
                 Node inner = translate(target);
                 return apply(Op.TRANSPOSE, 0, call, new Node[] {inner}, new Expression[] {target});
             }
-            throw owner.error(call, "unsupported Java construct: method call " + target + "." + name
+            throw owner.error(call, "unsupported Java construct: method call " + oneLine(target) + "." + name
                     + "(...) (a spec calls only the functions of the spec language)");
         }
         if (Declarations.LEAVES.contains(name)) {
@@ -272,10 +278,6 @@ final class Scope {
 
     /** "W2 is 10×128", or the expression's text when it has no name. */
     String describe(Expression e, Node value) {
-        String text = e.toString().replaceAll("\\s+", " ");
-        if (text.length() > DESCRIBE_LIMIT) {
-            text = text.substring(0, DESCRIBE_LIMIT - 1) + "…";
-        }
-        return text + " is " + value.shape();
+        return oneLine(e) + " is " + value.shape();
     }
 }

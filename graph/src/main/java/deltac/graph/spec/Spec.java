@@ -130,7 +130,30 @@ public final class Spec {
                 message = "expected \";\" after \"" + last.image + "\"";
             }
         }
+        at = inside(text, at);
         return Diagnostic.error(file, at.line, at.column, "syntax error: " + message);
+    }
+
+    /**
+     * The position kept inside the text: on a line that exists (lines end at \n, \r\n or a lone \r, as JavaParser
+     * counts them) and at most one column past the end of that line. JavaCC puts the end of file on the last
+     * character read, which after a final \r\n is the \n, one column past the end.
+     */
+    private static Position inside(String text, Position at) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < text.length() && line < at.line; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                start = i + 1;
+            }
+        }
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return new Position(line, Math.max(1, Math.min(at.column, end - start + 1)));
     }
 
     private static final Pattern LEXICAL = Pattern.compile(

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""bench/run.sh's table: the RESULT lines it collected, as Markdown, and the loss check.
+
+Every contestant's loss after the check steps must equal the float64 reference (deltac's EJML engine in float64,
+from the same float32 initial weights) within --tolerance, relative: float32 noise, far below what one step more or
+less, a sample skipped or a different order moves it. Exit 1 when one does not.
+"""
+import argparse
+import json
+import os
+import platform
+import sys
+
+ORDER = ["deltac-jdk17", "deltac-jdk25", "deltac-ejml-jdk17", "deltac-ejml-jdk25", "hand-ejml-jdk17",
+         "hand-ejml-jdk25", "hand-loops-jdk17", "hand-loops-jdk25", "pytorch", "dl4j-jdk17"]
+BASELINE = "deltac-jdk17"
+
+
+def cpu():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--tolerance", type=float, default=1e-5)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--note", action="append", default=[])
+    args = parser.parse_args()
+
+    rows = []
+    with open(args.results) as f:
+        for line in f:
+            if line.strip():
+                rows.append(json.loads(line))
+    workloads = []
+    for r in rows:
+        if r["workload"] not in workloads:
+            workloads.append(r["workload"])
+    notes = dict(n.split("=", 1) for n in args.note if "=" in n and n.split("=", 1)[1])
+
+    print(f"deltac benchmark: {cpu()}, {os.cpu_count()} cores; samples/s are the median of {args.runs} timed runs; "
+          f"ratio = samples/s ÷ deltac generated f32 on JDK 17 (above 1: faster than deltac); the loss is the mean "
+          f"cross-entropy of the evaluation samples after the check steps, and Δ its relative difference to the "
+          f"float64 reference (tolerance {args.tolerance:g}).")
+    print()
+    disagreements = []
+    for w in workloads:
+        with open(os.path.join(args.data, w + ".json")) as f:
+            meta = json.load(f)
+        ref = meta["reference_loss"]
+        sizes = "-".join(str(s) for s in meta["sizes"])
+        check = (f"{meta['check_steps']} steps = one epoch" if meta["check_steps"] == meta["steps_per_epoch"]
+                 else f"the first {meta['check_steps']} steps ({meta['check_steps'] * meta['batch']} samples)")
+        print(f"**{w} {meta['label']}**: {sizes} {meta['activation']}, batch {meta['batch']}, SGD lr {meta['lr']}, "
+              f"float32; loss check after {check}, on the first {meta['eval_count']} samples; "
+              f"float64 reference loss {ref:.7f}")
+        print()
+        print("| workload | contestant | JDK | threads | samples/s | ratio to deltac f32 (JDK 17) | loss after check | Δ to float64 |")
+        print("|---|---|---|---|---:|---:|---:|---:|")
+        mine = [r for r in rows if r["workload"] == w]
+        mine.sort(key=lambda r: ORDER.index(r["label"]) if r["label"] in ORDER else len(ORDER))
+        base = next((r["median"] for r in mine if r["label"] == BASELINE and "median" in r), None)
+        for r in mine:
+            if "failed" in r:
+                print(f"| {w} | {r['contestant']} | | | failed | | | {r['failed'][:80]} |")
+                continue
+            ratio = f"{r['median'] / base:.2f}×" if base else "n/a"
+            delta = abs(r["loss"] - ref) / abs(ref)
+            ok = delta <= args.tolerance
+            if not ok:
+                disagreements.append(f"{w} {r['title']}: loss {r['loss']:.7f}, reference {ref:.7f}, Δ {delta:.1e}")
+            jdk = r["jdk"] if r.get("jdk") else ""
+            print(f"| {w} | {r['title']} | {jdk} | {r['threads']} | {r['median']:,.0f} | {ratio} | "
+                  f"{r['loss']:.7f} | {delta:.1e}{'' if ok else ' **DISAGREES**'} |")
+        print()
+    details = {}
+    for r in rows:
+        if "details" in r and r["details"]:
+            details.setdefault(r["label"], r["details"])
+    if details:
+        print("Details: " + "; ".join(f"{k}: {v}" for k, v in details.items()) + ".")
+    for k, v in notes.items():
+        print(f"{k}: {v}")
+    if disagreements:
+        print()
+        print("LOSS CHECK FAILED: these contestants do not reach the reference loss within float32 noise:")
+        for d in disagreements:
+            print("- " + d)
+        return 1
+    print()
+    print(f"Loss check passed: every contestant is within {args.tolerance:g} (relative) of the float64 reference.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
