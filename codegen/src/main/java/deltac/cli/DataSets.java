@@ -20,7 +20,7 @@ final class DataSets {
     record Split(Dataset train, Dataset test) {}
 
     static final String HELP = "mnist (bundled, 8,000 train + 2,000 test), iris (bundled, 120 + 30), "
-            + "FILE.csv (header row, label last; 20% held out), or IMAGES.idx:LABELS.idx (IDX, gzip or not; 20% held out)";
+            + "FILE.csv (header row, label last; 20%% held out), or IMAGES.idx:LABELS.idx (IDX, gzip or not; 20%% held out)";
 
     static Split load(String data, long seed) {
         try {
