@@ -73,12 +73,15 @@ def main():
             if "failed" in r:
                 print(f"| {w} | {r['contestant']} | | | failed | | | {r['failed'][:80]} |")
                 continue
-            ratio = f"{r['median'] / base:.2f}×" if base else "n/a"
+            ratio = "n/a"
+            if base:
+                q = r["median"] / base
+                ratio = f"{q:.2f}×" if q >= 0.1 else f"{q:.2g}×"
             delta = abs(r["loss"] - ref) / abs(ref)
             ok = delta <= args.tolerance
             if not ok:
                 disagreements.append(f"{w} {r['title']}: loss {r['loss']:.7f}, reference {ref:.7f}, Δ {delta:.1e}")
-            jdk = r["jdk"] if r.get("jdk") else ""
+            jdk = r["jdk"] if r.get("jdk") else "–"
             print(f"| {w} | {r['title']} | {jdk} | {r['threads']} | {r['median']:,.0f} | {ratio} | "
                   f"{r['loss']:.7f} | {delta:.1e}{'' if ok else ' **DISAGREES**'} |")
         print()

@@ -43,6 +43,10 @@ public final class Autodiff {
 
     /** Derives, then simplifies with these rules (an empty list gives the raw reverse-mode terms). */
     public static Derivation derive(Graph graph, List<Rule> rules) {
+        return deltac.graph.DeepStack.call(() -> deriveHere(graph, rules));
+    }
+
+    private static Derivation deriveHere(Graph graph, List<Rule> rules) {
         GraphBuilder builder = GraphBuilder.extending(graph);
         Terms terms = new Terms(builder);
         List<Node> order = Graph.topologicalOrder(List.of(graph.loss()));

@@ -72,7 +72,6 @@ class FoundInputsTest {
     }
 
     @Test
-    @Disabled("KnownIssue.PRINTER_RECURSION: MathRenderer overflows the stack printing a 1,000-term quotient")
     void aThousandTermQuotientPrints() {
         assertEquals(FrontEnd.Outcome.GRAPH, spec(withLoss("mse(z1, y) + sum(b" + "/b".repeat(1_000) + ")")));
     }
@@ -85,7 +84,6 @@ class FoundInputsTest {
     }
 
     @Test
-    @Disabled("KnownIssue.REWRITER_GIVES_UP: 'the rewrite rules do not terminate' on ~200 unary minuses")
     void twoHundredUnaryMinusesUnderAScalingDerive() {
         assertEquals(FrontEnd.Outcome.GRAPH, spec(withLoss("mse(z1, y) + 0.5 * sum(square(" + "- ".repeat(200) + "V))")));
     }
@@ -97,7 +95,6 @@ class FoundInputsTest {
     }
 
     @Test
-    @Disabled("KnownIssue.DIAGNOSIS_RECURSION: explaining a differing 8,000-term formula overflows the stack")
     void anEightThousandTermFormulaIsExplained() {
         String formulas = "class XorByHand {\n    Matrix delta_z2 = hadamard(a2 - y" + " - y".repeat(8_000)
                 + ", sigmoidPrime(z2));\n}\n";

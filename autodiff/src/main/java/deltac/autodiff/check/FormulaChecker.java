@@ -48,6 +48,10 @@ public final class FormulaChecker {
     }
 
     public static CheckReport check(Graph spec, String text, String file, boolean batch) {
+        return deltac.graph.DeepStack.call(() -> checkHere(spec, text, file, batch));
+    }
+
+    private static CheckReport checkHere(Graph spec, String text, String file, boolean batch) {
         Graph graph = batch ? spec : spec.withBatch(1);
         Derivation derivation = Autodiff.derive(graph);
         GraphBuilder builder = GraphBuilder.extending(graph);

@@ -85,7 +85,7 @@ public final class Equations {
     }
 
     public String print(Format format) {
-        return new EquationPrinter(this, format).print();
+        return deltac.graph.DeepStack.call(() -> new EquationPrinter(this, format).print());
     }
 
     /** Gradients in the order of the δ they use, output layer first; the rest in declaration order. */

@@ -22,7 +22,8 @@ import java.util.Set;
  * themselves, but no rule looks inside them from above, so their names survive in the printed equations.
  */
 public final class Rewriter {
-    private static final int MAX_DEPTH = 200;
+    /** Far beyond any real chain of rewrites; a bound so that a rule set that loops fails instead of hanging. */
+    private static final int MAX_DEPTH = 1_000_000;
 
     private final List<Rule> rules;
     private final GraphBuilder builder;

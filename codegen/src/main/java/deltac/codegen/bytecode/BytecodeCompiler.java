@@ -32,7 +32,8 @@ public final class BytecodeCompiler {
 
     /** The verified class file, named {@code internalName} (e.g. {@code deltac/generated/MnistMlpTrainer}). */
     public static byte[] classFile(Derivation derivation, Precision precision, String internalName, boolean fallbackEverything) {
-        Program program = Lowering.lower(derivation, precision, internalName, new Lowering.Options(fallbackEverything));
+        Program program = deltac.graph.DeepStack.call(
+                () -> Lowering.lower(derivation, precision, internalName, new Lowering.Options(fallbackEverything)));
         AsmEmitter emitter = new AsmEmitter(program);
         byte[] bytes = emitter.emit(version());
         for (Map.Entry<String, Integer> size : emitter.methodSizes().entrySet()) {
@@ -48,7 +49,8 @@ public final class BytecodeCompiler {
 
     /** The Java source the same kernels read as, for review. */
     public static String javaSource(Derivation derivation, Precision precision, String internalName) {
-        return new JavaEmitter(Lowering.lower(derivation, precision, internalName, Lowering.Options.DEFAULT)).emit();
+        return deltac.graph.DeepStack.call(
+                () -> new JavaEmitter(Lowering.lower(derivation, precision, internalName, Lowering.Options.DEFAULT)).emit());
     }
 
     /** A loaded trainer: the class defined as a hidden class (unloadable once unreachable) and instantiated. */
