@@ -2,7 +2,6 @@ package deltac.codegen.bytecode;
 
 import static deltac.codegen.bytecode.Loops.add;
 import static deltac.codegen.bytecode.Loops.i;
-import static deltac.codegen.bytecode.Loops.mul;
 import static deltac.codegen.bytecode.Loops.real;
 
 import deltac.autodiff.Derivation;
@@ -17,7 +16,6 @@ import deltac.codegen.bytecode.Loops.Load;
 import deltac.codegen.bytecode.Loops.RealConst;
 import deltac.codegen.bytecode.Loops.Select;
 import deltac.codegen.bytecode.Loops.Stmt;
-import deltac.codegen.bytecode.Loops.Store;
 import deltac.codegen.bytecode.Loops.Un;
 import deltac.codegen.bytecode.Loops.UnOp;
 import deltac.codegen.bytecode.Loops.Var;
@@ -516,17 +514,5 @@ final class Lowering {
             return new Load(array, j);
         }
         throw new IllegalStateException("cannot broadcast " + shape + " over " + out);
-    }
-
-    static Expr cols(int c) {
-        return KernelBuilder.dim(c);
-    }
-
-    static Expr index(Var r, Expr cols, Var c) {
-        return add(mul(r, cols), c);
-    }
-
-    static Stmt store(Var array, Expr index, Expr value) {
-        return new Store(array, index, value);
     }
 }

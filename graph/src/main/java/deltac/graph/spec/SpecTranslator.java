@@ -21,7 +21,6 @@ import deltac.graph.Init;
 import deltac.graph.Input;
 import deltac.graph.Node;
 import deltac.graph.Param;
-import deltac.graph.Shape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -283,9 +282,5 @@ final class SpecTranslator {
     static String where(com.github.javaparser.ast.Node node) {
         Position p = position(node);
         return p.line + ":" + p.column;
-    }
-
-    static Shape shape(int rows, int cols) {
-        return Shape.of(rows, cols);
     }
 }
