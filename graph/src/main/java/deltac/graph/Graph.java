@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A network: its data inputs, parameters, named intermediate values and a scalar loss. Immutable and
@@ -81,12 +82,20 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
 
     /** Every node the roots depend on, each after its arguments; iterative, so deep graphs do not overflow. */
     public static List<Node> topologicalOrder(List<Node> roots) {
+        return topologicalOrder(roots, node -> false);
+    }
+
+    /**
+     * The nodes the roots depend on, each after its arguments, without going into (or listing) the nodes
+     * {@code skip} accepts: a pass that has already handled part of a graph visits only the rest.
+     */
+    public static List<Node> topologicalOrder(List<Node> roots, Predicate<Node> skip) {
         List<Node> order = new ArrayList<>();
         Map<Node, Boolean> seen = new IdentityHashMap<>();
         Deque<Node> stack = new ArrayDeque<>();
         Deque<Integer> next = new ArrayDeque<>();
         for (Node root : roots) {
-            if (seen.containsKey(root)) {
+            if (seen.containsKey(root) || skip.test(root)) {
                 continue;
             }
             seen.put(root, true);
@@ -99,7 +108,7 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
                 if (i < args.size()) {
                     next.push(i + 1);
                     Node arg = args.get(i);
-                    if (!seen.containsKey(arg)) {
+                    if (!seen.containsKey(arg) && !skip.test(arg)) {
                         seen.put(arg, true);
                         stack.push(arg);
                         next.push(0);

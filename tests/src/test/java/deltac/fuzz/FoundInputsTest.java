@@ -8,12 +8,11 @@ import deltac.graph.spec.Spec;
 import deltac.graph.spec.SpecResult;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inputs the fuzzers found, cut down: those fixed stay fixed; those of a {@link KnownIssue} are disabled until
- * their issue is fixed (then enable the test and delete the issue).
+ * The inputs the fuzzers found, cut down: those fixed stay fixed. An input of a {@link KnownIssue} is kept here
+ * disabled until its issue is fixed (then enable the test and delete the issue).
  */
 class FoundInputsTest {
     private static final Bounded BOUNDED = new Bounded(Duration.ofSeconds(30));
@@ -77,7 +76,6 @@ class FoundInputsTest {
     }
 
     @Test
-    @Disabled("KnownIssue.PRINTER_BLOWUP: the printed equations double with each nested softmax")
     void twentyNestedSoftmaxPrintInTime() {
         assertEquals(FrontEnd.Outcome.GRAPH,
                 spec(withLoss("mse(" + "softmax(".repeat(20) + "z1" + ")".repeat(20) + ", y)")));
@@ -89,7 +87,6 @@ class FoundInputsTest {
     }
 
     @Test
-    @Disabled("KnownIssue.REWRITER_QUADRATIC: 20,000 unary minuses take ~29 s to simplify")
     void twentyThousandUnaryMinusesDeriveQuickly() {
         assertEquals(FrontEnd.Outcome.GRAPH, spec(withLoss("mse(z1 + " + "- ".repeat(19_990) + "b, y)")));
     }

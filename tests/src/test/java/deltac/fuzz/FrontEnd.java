@@ -133,15 +133,11 @@ final class FrontEnd {
 
     /**
      * Inside the text: line 1 up to the last line, column 1 up to one past the end of that line (where "expected ;"
-     * and "unexpected end of file" point). Lines end at \n, \r\n or a lone \r, as in Java and JavaParser's
-     * positions; a position counted with \n alone (as the reader's pre-parse scan counts) is accepted too, since the
-     * two differ only in files with a lone \r.
+     * and "unexpected end of file" point). Lines end at \n, \r\n or a lone \r, as in Java and JavaParser's positions.
      */
     private static void checkPosition(String text, int line, int column, String what) {
-        List<Integer> java = lineLengths(text, true);
-        List<Integer> unix = lineLengths(text, false);
-        if (!inside(java, line, column) && !inside(unix, line, column)) {
-            List<Integer> lines = line <= java.size() ? java : unix;
+        List<Integer> lines = lineLengths(text);
+        if (!inside(lines, line, column)) {
             throw new Finding(what + ": " + (line < 1 || line > lines.size() ? "line " + line + " is outside 1.."
                     + lines.size() : "column " + column + " is outside 1.." + (lines.get(line - 1) + 1) + " of line "
                     + line), text, null);
@@ -152,14 +148,14 @@ final class FrontEnd {
         return line >= 1 && line <= lines.size() && column >= 1 && column <= lines.get(line - 1) + 1;
     }
 
-    /** The length of each line, in chars; a lone \r ends a line when {@code loneCr}. */
-    static List<Integer> lineLengths(String text, boolean loneCr) {
+    /** The length of each line, in chars. */
+    static List<Integer> lineLengths(String text) {
         List<Integer> lengths = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
-            if (c == '\n' || crlf || (c == '\r' && loneCr)) {
+            if (c == '\n' || c == '\r') {
                 lengths.add(i - start);
                 i += crlf ? 1 : 0;
                 start = i + 1;

@@ -25,8 +25,16 @@ final class EquationPrinter {
     String print() {
         Graph graph = equations.derivation().graph();
         String form = equations.isBatch() ? "batch form: a column per sample, n samples" : "per sample";
-        List<Equation> forward = equations.all().stream().filter(e -> e.kind() == Kind.FORWARD || e.kind() == Kind.LOSS).toList();
-        List<Equation> backward = equations.all().stream().filter(e -> e.kind() == Kind.DELTA || e.kind() == Kind.GRADIENT).toList();
+        // shared terms come just before the first equation that uses them, in its section
+        List<Equation> all = equations.all();
+        int split = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).kind() == Kind.FORWARD || all.get(i).kind() == Kind.LOSS) {
+                split = i + 1;
+            }
+        }
+        List<Equation> forward = all.subList(0, split);
+        List<Equation> backward = all.subList(split, all.size());
         StringBuilder out = new StringBuilder();
         switch (format) {
             case TEXT -> {
@@ -43,7 +51,9 @@ final class EquationPrinter {
                 }
                 out.append("// backward\n");
                 for (Equation e : backward) {
-                    out.append(e.symbol()).append(" = ").append(ascii(e)).append(";\n");
+                    // a shared term is a local the formulas reader takes as a helper, so this block checks as is
+                    out.append(e.kind() == Kind.SHARED ? "Matrix " : "").append(e.symbol()).append(" = ")
+                            .append(ascii(e)).append(";\n");
                 }
             }
             case LATEX -> {
@@ -121,6 +131,7 @@ final class EquationPrinter {
             case DELTA -> latex ? Symbols.deltaLatex(e.subject(), onlyOneDelta) : Symbols.deltaText(e.subject(), onlyOneDelta);
             case GRADIENT -> latex ? "\\frac{\\partial C}{\\partial " + Symbols.latex(e.subject()) + "}"
                     : "∂C/∂" + Symbols.text(e.subject());
+            case SHARED -> latex ? "t_{" + e.symbol().substring(1) + "}" : "t" + Symbols.subscript(e.symbol().substring(1));
         };
     }
 

@@ -2,6 +2,7 @@ package deltac.autodiff.print;
 
 import deltac.autodiff.Autodiff;
 import deltac.autodiff.Derivation;
+import deltac.graph.Apply;
 import deltac.graph.Graph;
 import deltac.graph.Node;
 import java.util.ArrayList;
@@ -19,8 +20,15 @@ import java.util.Map;
  * }</pre>
  */
 public final class Equations {
-    /** What an equation defines. */
-    public enum Kind { FORWARD, LOSS, DELTA, GRADIENT }
+    /** What an equation defines; a SHARED equation names a term the equations after it use more than once. */
+    public enum Kind { FORWARD, LOSS, DELTA, GRADIENT, SHARED }
+
+    /**
+     * A term written out at least this many nodes long and used twice in one equation gets a name of its own
+     * (t₁, t₂, …) instead of being written out twice: without it, terms that use a value twice (the VJP of a
+     * softmax does) double the printed length at every level of nesting.
+     */
+    static final int SHARED_TERM_SIZE = 12;
 
     /** {@code symbol} is the spec-side name: a local, "C", "delta_z1" or "dW1". */
     public record Equation(Kind kind, String symbol, String subject, Node value) {}
@@ -29,6 +37,7 @@ public final class Equations {
     private final boolean batch;
     private final List<Equation> equations = new ArrayList<>();
     private final Map<Node, Equation> named = new IdentityHashMap<>();
+    private int shared;
 
     private Equations(Derivation derivation, boolean batch) {
         this.derivation = derivation;
@@ -61,10 +70,61 @@ public final class Equations {
     }
 
     private void add(Equation equation) {
+        if (equation.kind() != Kind.SHARED) { // a shared term's own shared terms were named with it
+            nameSharedTerms(equation.value());
+        }
         equations.add(equation);
         if (equation.kind() != Kind.FORWARD || !named.containsKey(equation.value())) {
             named.putIfAbsent(equation.value(), equation);
         }
+    }
+
+    /**
+     * Gives a SHARED equation (added before the one being added) to every large term that {@code root}'s written
+     * form would repeat. Sizes are counted as the printer writes: a named node is one symbol.
+     */
+    private void nameSharedTerms(Node root) {
+        List<Node> order = Graph.topologicalOrder(List.of(root), node -> node != root && isWrittenAsName(node));
+        Map<Node, Integer> uses = new IdentityHashMap<>();
+        for (Node node : order) {
+            if (node instanceof Apply a) {
+                a.args().forEach(arg -> uses.merge(arg, 1, Integer::sum));
+            }
+        }
+        Map<Node, Long> size = new IdentityHashMap<>();
+        for (Node node : order) {
+            long written = 1;
+            if (node instanceof Apply a) {
+                for (Node arg : a.args()) {
+                    written += size.getOrDefault(arg, 1L);
+                }
+            }
+            if (node != root && node instanceof Apply && uses.getOrDefault(node, 0) > 1 && written >= SHARED_TERM_SIZE) {
+                String symbol = freshSharedName();
+                add(new Equation(Kind.SHARED, symbol, symbol, node));
+                written = 1;
+            }
+            size.put(node, written);
+        }
+    }
+
+    /** t1, t2, …, skipping the names the spec itself uses. */
+    private String freshSharedName() {
+        String symbol;
+        do {
+            shared++;
+            symbol = "t" + shared;
+        } while (isSpecName(symbol));
+        return symbol;
+    }
+
+    private boolean isSpecName(String name) {
+        Graph graph = derivation.graph();
+        return graph.locals().containsKey(name) || graph.input(name).isPresent() || graph.param(name).isPresent();
+    }
+
+    private boolean isWrittenAsName(Node node) {
+        return named.containsKey(node) || !(node instanceof Apply);
     }
 
     public Derivation derivation() {

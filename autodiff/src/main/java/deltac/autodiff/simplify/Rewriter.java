@@ -59,7 +59,9 @@ public final class Rewriter {
         if (depth > MAX_DEPTH) {
             throw new IllegalStateException("the rewrite rules do not terminate on " + root);
         }
-        for (Node node : Graph.topologicalOrder(List.of(root))) {
+        // only the nodes not yet resolved: a rewrite's result is mostly made of resolved nodes, so walking the
+        // whole graph below it again would make simplifying a chain of k rewrites quadratic in k
+        for (Node node : Graph.topologicalOrder(List.of(root), done::containsKey)) {
             if (!done.containsKey(node)) {
                 Node normal = rewriteOne(node, depth);
                 done.put(node, normal);

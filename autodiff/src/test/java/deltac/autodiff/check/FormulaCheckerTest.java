@@ -130,4 +130,23 @@ class FormulaCheckerTest {
         assertEquals(2, r.verdicts().size());
         assertEquals(4, r.notGiven().size());
     }
+
+    @Test
+    void aLocalThatIsNoFormulaNamesATermTheFormulasUse() throws Exception {
+        CheckReport r = FormulaChecker.check(square(), """
+                class H { void formulas() {
+                    Matrix back = W2.T * delta_z2;
+                    delta_z1 = hadamard(back, sigmoidPrime(z1));
+                } }""", "hand.java", false);
+        assertTrue(r.allEqual(), r.toString());
+        assertEquals(1, r.verdicts().size());
+    }
+
+    @Test
+    void aLocalMayNotHideANameOfTheSpec() throws Exception {
+        CheckReport r = FormulaChecker.check(square(),
+                "class H { void formulas() {\n  Matrix a1 = z1;\n  delta_z1 = a1; } }", "hand.java", false);
+        assertEquals("hand.java:2:10: a1 is already a name of the spec; give this term another name",
+                r.diagnostics().get(0).toString());
+    }
 }

@@ -29,6 +29,7 @@ final class FormulaTranslator {
     private final Map<String, Shape> expected;
     private final Map<String, com.github.javaparser.ast.Node> given = new LinkedHashMap<>();
     private final List<Formulas.Formula> formulas = new ArrayList<>();
+    private final Map<String, com.github.javaparser.ast.Node> helpers = new LinkedHashMap<>();
 
     FormulaTranslator(String file, GraphBuilder builder, Map<String, Node> names, Map<String, Shape> expected) {
         this.reporter = new SpecTranslator(file);
@@ -79,12 +80,33 @@ final class FormulaTranslator {
         }
         if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr decl) {
             for (VariableDeclarator v : decl.getVariables()) {
-                formula(v.getName(), v.getNameAsString(), v.getInitializer().orElseThrow(
-                        () -> reporter.error(v.getName(), v.getNameAsString() + " has no formula")));
+                Expression value = v.getInitializer().orElseThrow(
+                        () -> reporter.error(v.getName(), v.getNameAsString() + " has no formula"));
+                if (expected.containsKey(v.getNameAsString())) {
+                    formula(v.getName(), v.getNameAsString(), value);
+                } else {
+                    helper(v, value);
+                }
             }
             return;
         }
         throw reporter.error(s, "a formula is an assignment such as delta_z1 = ...; not " + Constructs.name(s));
+    }
+
+    /**
+     * A local such as {@code Matrix t1 = softmax(z1);}: a name for a term the formulas after it use, as derive
+     * prints for shared terms. It names no formula of its own, so it may not hide a name the spec defines.
+     */
+    private void helper(VariableDeclarator v, Expression value) {
+        String name = v.getNameAsString();
+        if (helpers.containsKey(name)) {
+            throw reporter.error(v.getName(), name + " is defined twice (first at " + SpecTranslator.where(helpers.get(name)) + ")");
+        }
+        if (scope.defines(name)) {
+            throw reporter.error(v.getName(), name + " is already a name of the spec; give this term another name");
+        }
+        scope.define(name, scope.translate(value));
+        helpers.put(name, v.getName());
     }
 
     private void formula(com.github.javaparser.ast.Node at, String name, Expression value) {

@@ -26,7 +26,7 @@ final class NestingScanner {
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '/' && peek(1) == '/') {
-                while (i < text.length() && text.charAt(i) != '\n') {
+                while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
                     advance();
                 }
                 continue;
@@ -124,8 +124,10 @@ final class NestingScanner {
         return i + ahead < text.length() ? text.charAt(i + ahead) : '\0';
     }
 
+    /** Lines end at \n, \r\n or a lone \r, as in Java, so positions agree with JavaParser's. */
     private void advance() {
-        if (i < text.length() && text.charAt(i) == '\n') {
+        char c = i < text.length() ? text.charAt(i) : '\0';
+        if (c == '\n' || (c == '\r' && peek(1) != '\n')) {
             line++;
             column = 1;
         } else {

@@ -47,6 +47,10 @@ final class Scope {
         return owner;
     }
 
+    boolean defines(String name) {
+        return values.containsKey(name) || numbers.containsKey(name);
+    }
+
     void define(String name, Node node) {
         values.put(name, node);
         laterLocals.remove(name);

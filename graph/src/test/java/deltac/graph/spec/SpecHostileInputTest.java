@@ -61,7 +61,7 @@ class SpecHostileInputTest {
     /** A graph and no error, or no graph and exactly one error; every diagnostic positioned inside the text. */
     static void assertWellFormed(String text, SpecResult result) {
         assertNotNull(result);
-        long lines = text.chars().filter(c -> c == '\n').count() + 1;
+        long lines = text.lines().count() + (text.isEmpty() || text.endsWith("\n") || text.endsWith("\r") ? 1 : 0);
         for (Diagnostic d : result.diagnostics()) {
             assertEquals(FILE, d.file());
             assertTrue(d.line() >= 1 && d.line() <= lines, "line " + d.line() + " outside 1.." + lines + ": " + d);
@@ -297,6 +297,23 @@ class SpecHostileInputTest {
         Diagnostic error = theError(read(wrong));
         assertEquals(LOCAL_LINE, error.line());
         assertEquals(LOCAL_COLUMN + "x + ".length(), error.column());
+    }
+
+    /** A lone \r ends a line in Java: the pre-parse scan and JavaParser must count the same lines. */
+    @Test
+    void oldMacLineEndings() {
+        String wrong = withLocal("x + bad").replace("\n", "\r");
+        Diagnostic error = theError(read(wrong));
+        assertEquals(LOCAL_LINE, error.line());
+        assertEquals(LOCAL_COLUMN + "x + ".length(), error.column());
+
+        String deep = withLocal("(".repeat(1_000) + "x" + ")".repeat(1_000)).replace("\n", "\r");
+        Diagnostic tooDeep = theError(read(deep));
+        assertTrue(tooDeep.message().startsWith("nested too deeply"), tooDeep.toString());
+        assertEquals(LOCAL_LINE, tooDeep.line());
+
+        String comment = ("// a comment (((\r" + withLocal("x")).replace("\n", "\r");
+        graph(read(comment));
     }
 
     @Test
