@@ -98,4 +98,13 @@ class FoundInputsTest {
         assertEquals(FrontEnd.Outcome.VERDICTS, BOUNDED.run("the formula checker", formulas,
                 () -> FrontEnd.formulas(formulas)));
     }
+
+    /** A character the tokenizer rejects, in a file whose lines end in a lone \r: its line was counted by \n only. */
+    @Test
+    void aBadCharacterAfterLoneCarriageReturnsIsOnItsLine() {
+        String formulas = "class LogisticRegressionByHand {\r    void formulas() {\r        Matrix delta_z = p - y;\r"
+                + "         `  Matrix db = delta_z;\r    }\r}\r";
+        assertEquals(FrontEnd.Outcome.FORMULA_ERROR, BOUNDED.run("the formula checker", formulas,
+                () -> FrontEnd.formulas(formulas)));
+    }
 }

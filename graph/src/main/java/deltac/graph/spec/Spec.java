@@ -156,6 +156,11 @@ public final class Spec {
         return new Position(line, Math.max(1, Math.min(at.column, end - start + 1)));
     }
 
+    /** Lines as Java counts them: \n, \r\n and a lone \r each end one. */
+    private static long lineCount(String text) {
+        return text.lines().count() + (text.isEmpty() || text.endsWith("\n") || text.endsWith("\r") ? 1 : 0);
+    }
+
     private static final Pattern LEXICAL = Pattern.compile(
             "at line (\\d+), column (\\d+)\\.\\s+Encountered: (<EOF>|\"(.*?)\" \\(\\d+\\))", Pattern.DOTALL);
 
@@ -166,12 +171,12 @@ public final class Spec {
             return Diagnostic.error(file, 1, 1, "syntax error: unreadable input");
         }
         long reported = Long.parseLong(m.group(1));
-        long lines = text.chars().filter(c -> c == '\n').count() + 1;
-        int line = (int) Math.max(1, Math.min(lines, reported));
-        int column = line == reported ? Math.max(1, Integer.parseInt(m.group(2)))
-                : text.length() - text.lastIndexOf('\n'); // past the end: the end of the last line
+        int column = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(2)));
+        // past the last line, point at the end of it (inside() clamps the column to one past the line's end)
+        Position at = inside(text, new Position((int) Math.max(1, Math.min(Integer.MAX_VALUE, reported)),
+                reported > lineCount(text) ? Integer.MAX_VALUE : Math.max(1, column)));
         String what = m.group(4) == null ? "unexpected end of file" : "unexpected character \"" + m.group(4) + "\"";
-        return Diagnostic.error(file, line, column, "syntax error: " + what);
+        return Diagnostic.error(file, at.line, at.column, "syntax error: " + what);
     }
 
     private static <T> T onParserThread(java.util.function.Supplier<T> work, String file, SpecLimits limits,
