@@ -5,6 +5,7 @@ import deltac.runtime.checkpoint.Tensor;
 import deltac.runtime.generated.Generated;
 import deltac.runtime.generated.GeneratedTrainer32;
 import deltac.runtime.kernels.FallbackSite;
+import deltac.runtime.kernels.FastMath;
 import deltac.runtime.kernels.Gemm;
 
 @Generated(spec = "examples/xor.java", version = "VERSION")
@@ -24,8 +25,6 @@ public final class XorTrainer extends GeneratedTrainer32 {
     private float[] t12;  // 1×1
     private float[] t13;  // 1×n
     private float[] t14;  // 2×n
-    private float[] packed15;  // n×2
-    private float[] packed16;  // n×2
     private int batch = -1;
 
     public XorTrainer() {
@@ -49,8 +48,6 @@ public final class XorTrainer extends GeneratedTrainer32 {
         t12 = new float[1 * 1];
         t13 = new float[1 * n];
         t14 = new float[2 * n];
-        packed15 = new float[n * 2];
-        packed16 = new float[n * 2];
         batch = n;
     }
 
@@ -188,16 +185,19 @@ public final class XorTrainer extends GeneratedTrainer32 {
 
     /** dW1 = matmul_nt 2×2 */
     private void k_dW1(int n) {
-        float[] a_packed15 = packed15;
-        float[] a_x = x;
         float[] a_t14 = t14;
+        float[] a_x = x;
         float[] a_dW1 = dW1;
-        for (int j1 = 0; j1 < 2; j1++) {
-            for (int p0 = 0; p0 < n; p0++) {
-                a_packed15[((p0 * 2) + j1)] = a_x[((j1 * n) + p0)];
+        for (int i0 = 0; i0 < 2; i0++) {
+            int row1 = (i0 * 2);
+            for (int j2 = 0; j2 < 2; j2++) {
+                float s4 = 0.0f;
+                for (int p3 = 0; p3 < n; p3++) {
+                    s4 = (s4 + (a_t14[((i0 * n) + p3)] * a_x[((j2 * n) + p3)]));
+                }
+                a_dW1[(row1 + j2)] = s4;
             }
         }
-        Gemm.multiply(a_t14, false, a_packed15, a_dW1, 2, n, 2);
     }
 
     /** db1 = sum_rows 2×1 */
@@ -216,16 +216,19 @@ public final class XorTrainer extends GeneratedTrainer32 {
 
     /** dW2 = matmul_nt 1×2 */
     private void k_dW2(int n) {
-        float[] a_packed16 = packed16;
-        float[] a_a1 = a1;
         float[] a_t13 = t13;
+        float[] a_a1 = a1;
         float[] a_dW2 = dW2;
-        for (int j1 = 0; j1 < 2; j1++) {
-            for (int p0 = 0; p0 < n; p0++) {
-                a_packed16[((p0 * 2) + j1)] = a_a1[((j1 * n) + p0)];
+        for (int i0 = 0; i0 < 1; i0++) {
+            int row1 = (i0 * 2);
+            for (int j2 = 0; j2 < 2; j2++) {
+                float s4 = 0.0f;
+                for (int p3 = 0; p3 < n; p3++) {
+                    s4 = (s4 + (a_t13[((i0 * n) + p3)] * a_a1[((j2 * n) + p3)]));
+                }
+                a_dW2[(row1 + j2)] = s4;
             }
         }
-        Gemm.multiply(a_t13, false, a_packed16, a_dW2, 1, n, 2);
     }
 
     /** db2 = sum_rows 1×1 */

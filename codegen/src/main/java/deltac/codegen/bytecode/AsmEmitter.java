@@ -507,7 +507,9 @@ final class AsmEmitter {
                 if (f32) {
                     mv.visitInsn(F2D);
                 }
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", name, "(D)D", false);
+                // float32 kernels take tanh from the runtime: Math.tanh is a slow native call on JDK 17
+                String owner = f32 && op == Loops.UnOp.TANH ? "deltac/runtime/kernels/FastMath" : "java/lang/Math";
+                mv.visitMethodInsn(INVOKESTATIC, owner, name, "(D)D", false);
                 if (f32) {
                     mv.visitInsn(D2F);
                 }

@@ -80,6 +80,32 @@ final class Columns {
                 new Store(kb.array(out), i(0), real(BinOp.DIV, new Un(UnOp.NEG, total), new Loops.ToReal(dim(cols)))));
     }
 
+    /**
+     * out = softmax(z) and loss = −(1/n) Σ y (z − logsumexp(z)) in one pass over the logits: the training step's
+     * kernel when it needs both, one log-sum-exp per column instead of two. Computes what the two kernels compute.
+     */
+    static List<Stmt> softmaxAndCrossEntropy(KernelBuilder kb, String out, String loss, String logits, String target,
+                                             int rows, int cols) {
+        Var z = kb.array(logits);
+        Var y = kb.array(target);
+        Var j = kb.intVar("j");
+        Var lse = kb.realVar("lse");
+        Var iv = kb.intVar("i");
+        Var idx = kb.intVar("idx");
+        Var shifted = kb.realVar("s");
+        Var total = kb.realVar("total");
+        List<Stmt> column = new ArrayList<>(logSumExp(kb, z, j, dim(rows), dim(cols), lse));
+        column.add(loop(iv, dim(rows), List.of(
+                new Let(idx, add(mul(iv, dim(cols)), j)),
+                new Let(shifted, real(BinOp.SUB, new Load(z, idx), lse)),
+                new Store(kb.array(out), idx, new Un(UnOp.EXP, shifted)),
+                new Set(total, real(BinOp.ADD, total, real(BinOp.MUL, new Load(y, idx), shifted))))));
+        return List.of(
+                new Let(total, new RealConst(0)),
+                loop(j, dim(cols), column),
+                new Store(kb.array(loss), i(0), real(BinOp.DIV, new Un(UnOp.NEG, total), new Loops.ToReal(dim(cols)))));
+    }
+
     private static List<Stmt> average(KernelBuilder kb, String out, int rows, int cols, Var total,
                                       java.util.function.BiFunction<Var, List<Stmt>, Expr> term, double sign) {
         Var k = kb.intVar("k");

@@ -46,6 +46,7 @@ final class JavaEmitter {
         line(0, "import deltac.runtime.generated.Generated;");
         line(0, "import deltac.runtime.generated." + base + ";");
         line(0, "import deltac.runtime.kernels.FallbackSite;");
+        line(0, "import deltac.runtime.kernels.FastMath;");
         line(0, "import deltac.runtime.kernels.Gemm;");
         line(0, "");
         line(0, "@Generated(spec = \"" + program.sourceFile() + "\", version = \"" + BytecodeCompiler.version() + "\")");
@@ -237,7 +238,8 @@ final class JavaEmitter {
                 case NEG -> "-" + a;
                 case ABS -> "Math.abs(" + a + ")";
                 default -> {
-                    String call = "Math." + u.op().name().toLowerCase(Locale.ROOT) + "(" + a + ")";
+                    String owner = real.equals("float") && u.op() == Loops.UnOp.TANH ? "FastMath." : "Math.";
+                    String call = owner + u.op().name().toLowerCase(Locale.ROOT) + "(" + a + ")";
                     yield real.equals("float") ? "(float) " + call : call;
                 }
             };

@@ -11,6 +11,7 @@ import deltac.codegen.bytecode.Loops.For;
 import deltac.codegen.bytecode.Loops.Let;
 import deltac.codegen.bytecode.Loops.Load;
 import deltac.codegen.bytecode.Loops.RealConst;
+import deltac.codegen.bytecode.Loops.Set;
 import deltac.codegen.bytecode.Loops.Stmt;
 import deltac.codegen.bytecode.Loops.Store;
 import deltac.codegen.bytecode.Loops.Type;
@@ -71,6 +72,9 @@ final class KernelBuilder {
      */
     List<Stmt> gemm(String out, String a, String b, String packed, boolean transA, boolean transB, int m, int k,
                     int n, Epilogue epilogue) {
+        if (isDotProduct(m, k, n)) {
+            return dotGemm(out, a, b, transA, transB, m, n, epilogue);
+        }
         if (k < 0 || (long) m * k >= RUNTIME_PRODUCT_THRESHOLD) {
             return runtimeGemm(out, a, b, packed, transA, transB, m, k, n, epilogue);
         }
@@ -118,9 +122,46 @@ final class KernelBuilder {
     }
 
     /**
+     * A product over the batch (k = n) with at most this many entries, such as a small layer's weight gradient
+     * δ aᵀ, is a dot product per entry in the generated method: no copy of the transposed operand, no call. At
+     * per-sample SGD (n = 1) a call and a copy cost more than the arithmetic.
+     */
+    static final int DOT_PRODUCT_OUTPUTS = 256;
+
+    static boolean isDotProduct(int m, int k, int n) {
+        return k < 0 && n >= 0 && (long) m * n <= DOT_PRODUCT_OUTPUTS;
+    }
+
+    /** out[i, j] = Σp op(A)[i, p] op(B)[p, j] over p &lt; n, each entry one running sum: M and N constant, K = n. */
+    private List<Stmt> dotGemm(String out, String a, String b, boolean transA, boolean transB, int m, int n,
+                               Epilogue epilogue) {
+        Var iv = intVar("i");
+        Var row = intVar("row");
+        Var j = intVar("j");
+        Var pv = intVar("p");
+        Var sum = realVar("s");
+        Expr kk = Loops.N;
+        // A is M × n, or n × M when transposed; B is n × N, or N × n when transposed
+        Expr aIndex = transA ? add(mul(pv, i(m)), iv) : add(mul(iv, kk), pv);
+        Expr bIndex = transB ? add(mul(j, kk), pv) : add(mul(pv, i(n)), j);
+        List<Stmt> inner = new ArrayList<>();
+        List<Stmt> hoisted = new ArrayList<>();
+        inner.add(new Let(sum, new RealConst(0)));
+        inner.add(loop(pv, kk, List.of(new Set(sum, real(BinOp.ADD, sum,
+                real(BinOp.MUL, new Load(array(a), aIndex), new Load(array(b), bIndex)))))));
+        Expr value = epilogue == null ? sum : epilogue.at(this, iv, row, j, sum, inner, hoisted);
+        inner.add(new Store(array(out), add(row, j), value));
+        List<Stmt> rowBody = new ArrayList<>();
+        rowBody.add(new Let(row, mul(iv, i(n))));
+        rowBody.addAll(hoisted);
+        rowBody.add(loop(j, i(n), inner));
+        return List.of(loop(iv, i(m), rowBody));
+    }
+
+    /**
      * Products with at least this many entries of op(a) call the runtime's {@code Gemm} (register-blocked, on the
      * Vector API where the JVM has it); smaller ones are loops in the generated method, cheaper than a call.
-     * A weight gradient, whose inner dimension is the batch (k = n), always calls it.
+     * A larger weight gradient, whose inner dimension is the batch (k = n), calls it too.
      */
     static final int RUNTIME_PRODUCT_THRESHOLD = 64;
 

@@ -112,6 +112,7 @@ final class Lowering {
             }
         }
         List<String> gradients = plan(rootList);
+        shareLogSumExp(gradients);
         for (Program.ParamFields p : params) {
             Node root = loweredGradients.get(graph.param(p.name()).orElseThrow());
             if (!p.gradientField().equals(fields.get(root))) {
@@ -122,6 +123,37 @@ final class Lowering {
         List<String> predict = plan(List.of(signature.output()));
         return new Program(className, graph.name(), graph.sourceFile(), precision, signature, buffers, sites, methods,
                 gradients, loss, predict, fields.get(graph.loss()), fields.get(signature.output()), params);
+    }
+
+    /**
+     * When a plan runs both a softmax's kernel and the kernel of a cross-entropy of that softmax (a training step
+     * does: the loss, and the softmax for its gradient), both become one kernel with one log-sum-exp per sample,
+     * run where the softmax's kernel ran. The loss alone and the prediction keep their own kernels.
+     */
+    private void shareLogSumExp(List<String> plan) {
+        if (options.fallbackEverything()) {
+            return;
+        }
+        for (Node node : order) {
+            if (!(node instanceof Apply loss) || loss.op() != Op.CROSS_ENTROPY || !is(loss.arg(0), Op.SOFTMAX)) {
+                continue;
+            }
+            Apply softmax = (Apply) loss.arg(0);
+            String softmaxKernel = kernelOf.get(softmax);
+            String lossKernel = kernelOf.get(loss);
+            if (softmaxKernel == null || lossKernel == null || !plan.contains(softmaxKernel)
+                    || !plan.contains(lossKernel) || fusedInto.containsValue(softmax) || fusedInto.containsValue(loss)) {
+                continue;
+            }
+            KernelBuilder kb = new KernelBuilder();
+            Shape s = softmax.shape();
+            String name = softmaxKernel + "_and_" + fields.get(loss);
+            methods.add(kb.method(name, describe(softmax) + ", with " + describe(loss), Columns.softmaxAndCrossEntropy(kb,
+                    fields.get(softmax), fields.get(loss), fields.get(softmax.arg(0)), fields.get(loss.arg(1)),
+                    s.rows(), s.cols())));
+            plan.set(plan.indexOf(softmaxKernel), name);
+            plan.remove(lossKernel);
+        }
     }
 
     /** The nodes the roots need, each after what its kernel reads; what a kernel reads may skip an argument. */
@@ -358,7 +390,7 @@ final class Lowering {
         int k = transA ? sa.rows() : sa.cols();
         int n = p.shape().cols();
         String packed = null;
-        if (transB) {
+        if (transB && !KernelBuilder.isDotProduct(m, k, n)) {
             packed = unique("packed" + buffers.size());
             buffers.add(new Buffer(packed, k, n, Kind.TEMP, 0));
         }

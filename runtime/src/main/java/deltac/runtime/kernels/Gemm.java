@@ -3,8 +3,8 @@ package deltac.runtime.kernels;
 /**
  * The matrix product generated code calls: {@code c (m × n) = op(a) b}, row-major, op(a) = a (m × k) or the
  * transpose of a stored k × m. On a JVM started with {@code --add-modules jdk.incubator.vector} it runs on the
- * Vector API ({@link VectorGemm}, register-blocked fused multiply-adds); otherwise, or with
- * {@code -Ddeltac.simd=false}, on its scalar twin. The choice is made once, when this class loads.
+ * Vector API ({@link VectorGemmF}: packed, cache-blocked and register-blocked fused multiply-adds); otherwise,
+ * or with {@code -Ddeltac.simd=false}, on its scalar twin. The choice is made once, when this class loads.
  */
 public final class Gemm {
     private Gemm() {}
@@ -28,18 +28,27 @@ public final class Gemm {
         return !(KERNEL instanceof ScalarGemm);
     }
 
-    /** c = op(a) b; overwrites c. */
+    /** c = op(a) b; overwrites c. Large products are split between the cores ({@link GemmThreads}). */
     public static void multiply(float[] a, boolean transA, float[] b, float[] c, int m, int k, int n) {
-        KERNEL.multiply(a, transA, b, c, m, k, n);
+        // a[i, p] at i rs + p cs: one index formula for a and for its transpose
+        int rs = transA ? 1 : k;
+        int cs = transA ? m : 1;
+        if (!GemmThreads.multiply(KERNEL, a, rs, cs, b, c, m, k, n)) {
+            KERNEL.multiply(a, 0, rs, cs, b, 0, n, c, 0, n, m, k, n);
+        }
     }
 
-    /** c = op(a) b; overwrites c. */
+    /** c = op(a) b; overwrites c. Large products are split between the cores ({@link GemmThreads}). */
     public static void multiply(double[] a, boolean transA, double[] b, double[] c, int m, int k, int n) {
-        KERNEL.multiply(a, transA, b, c, m, k, n);
+        int rs = transA ? 1 : k;
+        int cs = transA ? m : 1;
+        if (!GemmThreads.multiply(KERNEL, a, rs, cs, b, c, m, k, n)) {
+            KERNEL.multiply(a, 0, rs, cs, b, 0, n, c, 0, n, m, k, n);
+        }
     }
 
-    /** The scalar twin, always: for tests and for comparing the two. */
-    public static void multiplyScalar(float[] a, boolean transA, float[] b, float[] c, int m, int k, int n) {
-        new ScalarGemm().multiply(a, transA, b, c, m, k, n);
+    /** How many threads a large product uses in this JVM. */
+    public static int threads() {
+        return GemmThreads.threads();
     }
 }

@@ -1,11 +1,15 @@
 package deltac.runtime.kernels;
 
 /**
- * c (m × n) = op(a) b, row-major, where op(a) is a (m × k) or, when {@code transA}, the transpose of a stored
- * k × m. Overwrites c.
+ * A product on part of the operands: c[i, j] (at cOff + i ldc + j) = Σp a[i, p] b[p, j], where a[i, p] is at
+ * aOff + i rs + p cs (so a transposed a is the same call with the strides swapped) and b[p, j] at bOff + p ldb + j;
+ * i &lt; m, j &lt; n, p &lt; k. Overwrites those entries of c. Offsets and strides let {@link Gemm} hand a block of
+ * rows or of columns to each thread.
  */
 interface GemmKernel {
-    void multiply(float[] a, boolean transA, float[] b, float[] c, int m, int k, int n);
+    void multiply(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int ldb,
+                  float[] c, int cOff, int ldc, int m, int k, int n);
 
-    void multiply(double[] a, boolean transA, double[] b, double[] c, int m, int k, int n);
+    void multiply(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int ldb,
+                  double[] c, int cOff, int ldc, int m, int k, int n);
 }

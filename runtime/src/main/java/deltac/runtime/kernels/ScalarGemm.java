@@ -6,15 +6,14 @@ package deltac.runtime.kernels;
  */
 final class ScalarGemm implements GemmKernel {
     @Override
-    public void multiply(float[] a, boolean transA, float[] b, float[] c, int m, int k, int n) {
+    public void multiply(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int ldb,
+                         float[] c, int cOff, int ldc, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                c[row + j] = 0;
-            }
+            int row = cOff + i * ldc;
+            java.util.Arrays.fill(c, row, row + n, 0f);
             for (int p = 0; p < k; p++) {
-                float aip = transA ? a[p * m + i] : a[i * k + p];
-                int brow = p * n;
+                float aip = a[aOff + i * rs + p * cs];
+                int brow = bOff + p * ldb;
                 for (int j = 0; j < n; j++) {
                     c[row + j] += aip * b[brow + j];
                 }
@@ -23,15 +22,14 @@ final class ScalarGemm implements GemmKernel {
     }
 
     @Override
-    public void multiply(double[] a, boolean transA, double[] b, double[] c, int m, int k, int n) {
+    public void multiply(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int ldb,
+                         double[] c, int cOff, int ldc, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                c[row + j] = 0;
-            }
+            int row = cOff + i * ldc;
+            java.util.Arrays.fill(c, row, row + n, 0d);
             for (int p = 0; p < k; p++) {
-                double aip = transA ? a[p * m + i] : a[i * k + p];
-                int brow = p * n;
+                double aip = a[aOff + i * rs + p * cs];
+                int brow = bOff + p * ldb;
                 for (int j = 0; j < n; j++) {
                     c[row + j] += aip * b[brow + j];
                 }

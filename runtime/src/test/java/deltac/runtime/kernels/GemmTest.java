@@ -1,25 +1,89 @@
 package deltac.runtime.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The Vector API product and its scalar twin equal the plain triple loop, on sizes around the block edges. */
+/**
+ * The Vector API product and its scalar twin equal the plain triple loop: on sizes around the register block's
+ * edges (direct path) and around the cache blocks' edges (packed path), on blocks inside larger arrays, and
+ * split between threads.
+ */
 class GemmTest {
-    private static double[] reference(double[] a, boolean transA, double[] b, int m, int k, int n) {
-        double[] c = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
+    private static final GemmKernel[] KERNELS = {new VectorGemm(), new ScalarGemm()};
+
+    /** A product on a block of larger arrays: every index goes through an offset and a stride. */
+    private record Case(int m, int k, int n, boolean transA, int aOff, int bOff, int ldb, int cOff, int ldc) {
+        int rs() {
+            return transA ? 1 : k;
+        }
+
+        int cs() {
+            return transA ? m : 1;
+        }
+    }
+
+    private static double[] reference(double[] a, double[] b, Case t) {
+        double[] c = new double[t.m * t.n];
+        for (int i = 0; i < t.m; i++) {
+            for (int j = 0; j < t.n; j++) {
                 double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += (transA ? a[p * m + i] : a[i * k + p]) * b[p * n + j];
+                for (int p = 0; p < t.k; p++) {
+                    s += a[t.aOff + i * t.rs() + p * t.cs()] * b[t.bOff + p * t.ldb + j];
                 }
-                c[i * n + j] = s;
+                c[i * t.n + j] = s;
             }
         }
         return c;
+    }
+
+    private static double[] gaussian(Random rng, int size) {
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rng.nextGaussian();
+        }
+        return x;
+    }
+
+    private static float[] floats(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+
+    private static void check(Random rng, Case t) {
+        double[] a = gaussian(rng, t.aOff + t.m * t.k);
+        double[] b = gaussian(rng, t.bOff + (t.k - 1) * t.ldb + t.n + 1);
+        double[] want = reference(a, b, t);
+        float[] af = floats(a);
+        float[] bf = floats(b);
+        int cSize = t.cOff + Math.max(0, t.m - 1) * t.ldc + t.n + 3;
+        for (GemmKernel kernel : KERNELS) {
+            double[] c = new double[cSize];
+            Arrays.fill(c, Double.NaN); // overwritten, not accumulated into; the entries around untouched
+            kernel.multiply(a, t.aOff, t.rs(), t.cs(), b, t.bOff, t.ldb, c, t.cOff, t.ldc, t.m, t.k, t.n);
+            float[] cf = new float[cSize];
+            Arrays.fill(cf, Float.NaN);
+            kernel.multiply(af, t.aOff, t.rs(), t.cs(), bf, t.bOff, t.ldb, cf, t.cOff, t.ldc, t.m, t.k, t.n);
+            int inside = 0;
+            for (int i = 0; i < t.m; i++) {
+                for (int j = 0; j < t.n; j++) {
+                    int at = t.cOff + i * t.ldc + j;
+                    String where = kernel.getClass().getSimpleName() + " " + t + " (" + i + ", " + j + ")";
+                    assertEquals(want[i * t.n + j], c[at], 1e-12 * (t.k + 1), where);
+                    assertEquals(want[i * t.n + j], cf[at], 1e-4 * Math.sqrt(t.k + 1) * 4, where + " (float)");
+                    inside++;
+                }
+            }
+            long nans = Arrays.stream(c).filter(Double::isNaN).count();
+            assertEquals(cSize - inside, nans, "entries outside the block are left alone: " + t);
+        }
     }
 
     @Test
@@ -28,43 +92,110 @@ class GemmTest {
     }
 
     @Test
-    void everyKernelEqualsTheTripleLoop() {
+    void smallProductsEqualTheTripleLoop() {
         Random rng = new Random(11);
-        int[] sizes = {1, 3, 4, 5, 7, 8, 15, 16, 17, 31, 33, 64, 65};
-        GemmKernel[] kernels = {new VectorGemm(), new ScalarGemm()};
-        for (int trial = 0; trial < 120; trial++) {
+        int[] sizes = {0, 1, 3, 4, 5, 7, 8, 15, 16, 17, 31, 33, 64, 65};
+        for (int trial = 0; trial < 150; trial++) {
             int m = sizes[rng.nextInt(sizes.length)];
             int k = sizes[rng.nextInt(sizes.length)];
             int n = sizes[rng.nextInt(sizes.length)];
-            boolean transA = rng.nextBoolean();
-            double[] a = new double[m * k];
-            double[] b = new double[k * n];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = rng.nextGaussian();
+            check(rng, new Case(m, k, n, rng.nextBoolean(), 0, 0, n, 0, n));
+        }
+    }
+
+    @Test
+    void blockedProductsEqualTheTripleLoop() {
+        Random rng = new Random(12);
+        int nr = 2 * VectorGemmF.LANES;
+        int[] ms = {VectorGemmF.MR, VectorGemmF.MC - 1, VectorGemmF.MC, VectorGemmF.MC + 5, 2 * VectorGemmF.MC + 3};
+        int[] ks = {1, 40, VectorGemmF.KC - 1, VectorGemmF.KC, VectorGemmF.KC + 1, 2 * VectorGemmF.KC + 17};
+        int[] ns = {nr, nr + 1, 3 * nr - 1, 100};
+        for (int trial = 0; trial < 40; trial++) {
+            int m = ms[rng.nextInt(ms.length)];
+            int k = ks[rng.nextInt(ks.length)];
+            int n = ns[rng.nextInt(ns.length)];
+            if ((long) m * n * k < VectorGemmF.PACKED_MACS) {
+                k = (int) (VectorGemmF.PACKED_MACS / ((long) m * n)) + 1;
             }
-            for (int i = 0; i < b.length; i++) {
-                b[i] = rng.nextGaussian();
+            check(rng, new Case(m, k, n, rng.nextBoolean(), 0, 0, n, 0, n));
+        }
+    }
+
+    @Test
+    void blocksInsideLargerArraysEqualTheTripleLoop() {
+        Random rng = new Random(13);
+        for (int trial = 0; trial < 30; trial++) {
+            boolean large = rng.nextBoolean();
+            int m = large ? 130 + rng.nextInt(20) : 1 + rng.nextInt(20);
+            int k = large ? 260 + rng.nextInt(30) : 1 + rng.nextInt(20);
+            int n = large ? 40 + rng.nextInt(30) : 1 + rng.nextInt(40);
+            check(rng, new Case(m, k, n, rng.nextBoolean(), rng.nextInt(9), rng.nextInt(9), n + rng.nextInt(9),
+                    rng.nextInt(9), n + rng.nextInt(9)));
+        }
+    }
+
+    @Test
+    void splittingBetweenThreadsChangesNoBit() {
+        Random rng = new Random(14);
+        int[][] shapes = {{128, 784, 64}, {10, 1024, 256}, {1024, 256, 784}, {37, 301, 611}};
+        for (int[] s : shapes) {
+            int m = s[0], k = s[1], n = s[2];
+            for (boolean transA : new boolean[] {false, true}) {
+                float[] a = floats(gaussian(rng, m * k));
+                float[] b = floats(gaussian(rng, k * n));
+                float[] split = new float[m * n];
+                Gemm.multiply(a, transA, b, split, m, k, n);
+                float[] alone = new float[m * n];
+                new VectorGemm().multiply(a, 0, transA ? 1 : k, transA ? m : 1, b, 0, n, alone, 0, n, m, k, n);
+                assertArrayEquals(alone, split, m + "×" + k + "×" + n + " transA=" + transA);
+                double[] ad = gaussian(rng, m * k);
+                double[] bd = gaussian(rng, k * n);
+                double[] splitD = new double[m * n];
+                Gemm.multiply(ad, transA, bd, splitD, m, k, n);
+                double[] aloneD = new double[m * n];
+                new VectorGemm().multiply(ad, 0, transA ? 1 : k, transA ? m : 1, bd, 0, n, aloneD, 0, n, m, k, n);
+                assertArrayEquals(aloneD, splitD);
             }
-            double[] want = reference(a, transA, b, m, k, n);
-            float[] af = new float[a.length];
-            float[] bf = new float[b.length];
-            for (int i = 0; i < a.length; i++) {
-                af[i] = (float) a[i];
-            }
-            for (int i = 0; i < b.length; i++) {
-                bf[i] = (float) b[i];
-            }
-            for (GemmKernel kernel : kernels) {
-                double[] c = new double[m * n];
-                java.util.Arrays.fill(c, Double.NaN); // overwritten, not accumulated into
-                kernel.multiply(a, transA, b, c, m, k, n);
-                float[] cf = new float[m * n];
-                kernel.multiply(af, transA, bf, cf, m, k, n);
-                for (int i = 0; i < c.length; i++) {
-                    String where = kernel.getClass().getSimpleName() + " " + m + "×" + k + "×" + n + " transA=" + transA + " [" + i + "]";
-                    assertEquals(want[i], c[i], 1e-12 * k, where);
-                    assertEquals(want[i], cf[i], 1e-4 * Math.sqrt(k) * 4, where + " (float)");
+        }
+    }
+
+    @Test
+    void productsRunOnEveryProcessor() {
+        assertEquals(Runtime.getRuntime().availableProcessors() > 1 ? Math.min(64, Runtime.getRuntime().availableProcessors()) : 1,
+                Gemm.threads());
+    }
+
+    @Test
+    void manyCallersAtOnceGetTheirOwnProducts() throws Exception {
+        int m = 128, k = 784, n = 64;
+        Random rng = new Random(15);
+        float[] a = floats(gaussian(rng, m * k));
+        float[] b = floats(gaussian(rng, k * n));
+        float[] want = new float[m * n];
+        Gemm.multiply(a, false, b, want, m, k, n);
+        Thread[] threads = new Thread[4];
+        Throwable[] failures = new Throwable[threads.length];
+        for (int t = 0; t < threads.length; t++) {
+            int index = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    for (int r = 0; r < 50; r++) {
+                        float[] c = new float[m * n];
+                        Gemm.multiply(a, false, b, c, m, k, n);
+                        assertArrayEquals(want, c);
+                    }
+                } catch (Throwable e) {
+                    failures[index] = e;
                 }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (Throwable f : failures) {
+            if (f != null) {
+                throw new AssertionError(f);
             }
         }
     }

@@ -1,0 +1,213 @@
+package deltac.runtime.kernels;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Splits a large product between the cores: the calling thread computes one block of c's rows (or columns) and
+ * helper threads, started once and then kept, the others. No thread is started and nothing is allocated per
+ * product. A helper that has finished spins briefly before it parks, since a training step runs its products
+ * back to back and waking a parked thread takes tens of microseconds.
+ *
+ * <p>One caller at a time uses the helpers; a product called while they are busy (another thread training)
+ * runs on its caller alone. Every entry of c is summed in the same order as on one thread, so the split does not
+ * change results. {@code -Ddeltac.threads=N} sets how many threads a product may use (default: the processors
+ * the JVM sees; 1 turns the helpers off).
+ */
+final class GemmThreads {
+    private GemmThreads() {}
+
+    /** Below this many multiply-adds (about 0.1 ms on one core), handing over half costs more than it saves. */
+    static final long PARALLEL_MACS = 1 << 21;
+    /** How long a helper waits for the next part before it parks. */
+    private static final long SPIN_NANOS = 200_000;
+
+    private static final Helper[] HELPERS = start(wanted() - 1);
+    private static final ReentrantLock BUSY = new ReentrantLock();
+
+    /** How many threads a large product uses. */
+    static int threads() {
+        return HELPERS.length + 1;
+    }
+
+    private static int wanted() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        try {
+            return Math.max(1, Math.min(64, Integer.getInteger("deltac.threads", processors)));
+        } catch (SecurityException e) {
+            return processors;
+        }
+    }
+
+    private static Helper[] start(int count) {
+        Helper[] helpers = new Helper[Math.max(0, count)];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = new Helper(h + 1);
+            helpers[h].start();
+        }
+        return helpers;
+    }
+
+    /** Computes the product on several threads and returns true, or returns false: too small, or helpers busy. */
+    static boolean multiply(GemmKernel kernel, float[] a, int rs, int cs, float[] b, float[] c, int m, int k, int n) {
+        if (HELPERS.length == 0 || (long) m * n * k < PARALLEL_MACS || !BUSY.tryLock()) {
+            return false;
+        }
+        try {
+            int step = step(m, n, HELPERS.length + 1);
+            for (int h = 0; h < HELPERS.length; h++) {
+                if (hasPart(h + 1, step, m, n)) {
+                    HELPERS[h].submit(kernel, a, b, c, null, null, null, h + 1, step, rs, cs, m, k, n);
+                }
+            }
+            run(kernel, a, b, c, null, null, null, 0, step, rs, cs, m, k, n);
+            awaitAll();
+        } finally {
+            BUSY.unlock();
+        }
+        return true;
+    }
+
+    static boolean multiply(GemmKernel kernel, double[] a, int rs, int cs, double[] b, double[] c, int m, int k, int n) {
+        if (HELPERS.length == 0 || (long) m * n * k < PARALLEL_MACS || !BUSY.tryLock()) {
+            return false;
+        }
+        try {
+            int step = step(m, n, HELPERS.length + 1);
+            for (int h = 0; h < HELPERS.length; h++) {
+                if (hasPart(h + 1, step, m, n)) {
+                    HELPERS[h].submit(kernel, null, null, null, a, b, c, h + 1, step, rs, cs, m, k, n);
+                }
+            }
+            run(kernel, null, null, null, a, b, c, 0, step, rs, cs, m, k, n);
+            awaitAll();
+        } finally {
+            BUSY.unlock();
+        }
+        return true;
+    }
+
+    private static void awaitAll() {
+        Throwable failure = null;
+        for (Helper helper : HELPERS) {
+            for (int spins = 0; helper.pending; spins++) {
+                if (spins < 10_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            if (helper.failure != null && failure == null) {
+                failure = helper.failure;
+            }
+            helper.failure = null;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Which block each part computes: c's rows when it has at least as many rows as columns (in multiples of the
+     * register block's 4 rows), else its columns (in multiples of 32). Part p covers [p step, (p + 1) step).
+     */
+    private static int step(int m, int n, int parts) {
+        return m >= n ? roundUp(ceilDiv(m, parts), 4) : roundUp(ceilDiv(n, parts), 32);
+    }
+
+    private static boolean hasPart(int part, int step, int m, int n) {
+        return part * step < (m >= n ? m : n);
+    }
+
+    private static void run(GemmKernel kernel, float[] fa, float[] fb, float[] fc, double[] da, double[] db,
+                            double[] dc, int part, int step, int rs, int cs, int m, int k, int n) {
+        boolean byRows = m >= n;
+        int from = part * step;
+        int to = Math.min((part + 1) * step, byRows ? m : n);
+        if (from >= to) {
+            return;
+        }
+        if (byRows) {
+            if (fa != null) {
+                kernel.multiply(fa, from * rs, rs, cs, fb, 0, n, fc, from * n, n, to - from, k, n);
+            } else {
+                kernel.multiply(da, from * rs, rs, cs, db, 0, n, dc, from * n, n, to - from, k, n);
+            }
+        } else if (fa != null) {
+            kernel.multiply(fa, 0, rs, cs, fb, from, n, fc, from, n, m, k, to - from);
+        } else {
+            kernel.multiply(da, 0, rs, cs, db, from, n, dc, from, n, m, k, to - from);
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    private static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+
+    /** A helper thread and the part it was handed; the part's fields are published by the volatile {@link #pending}. */
+    private static final class Helper extends Thread {
+        private GemmKernel kernel;
+        private float[] fa, fb, fc;
+        private double[] da, db, dc;
+        private int part, step, rs, cs, m, k, n;
+        volatile boolean pending;
+        volatile Throwable failure;
+
+        Helper(int index) {
+            super("deltac-gemm-" + index);
+            setDaemon(true);
+        }
+
+        void submit(GemmKernel kernel, float[] fa, float[] fb, float[] fc, double[] da, double[] db, double[] dc,
+                    int part, int step, int rs, int cs, int m, int k, int n) {
+            this.kernel = kernel;
+            this.fa = fa;
+            this.fb = fb;
+            this.fc = fc;
+            this.da = da;
+            this.db = db;
+            this.dc = dc;
+            this.part = part;
+            this.step = step;
+            this.rs = rs;
+            this.cs = cs;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            pending = true;
+            LockSupport.unpark(this);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                while (!pending) {
+                    if (System.nanoTime() < spinUntil) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                }
+                try {
+                    GemmThreads.run(kernel, fa, fb, fc, da, db, dc, part, step, rs, cs, m, k, n);
+                } catch (Throwable t) {
+                    failure = t;
+                } finally {
+                    // let go of the caller's arrays: a dropped trainer's buffers must not stay reachable from here
+                    fa = fb = fc = null;
+                    da = db = dc = null;
+                    kernel = null;
+                    pending = false;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package deltac.runtime.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float64 product on the Vector API, blocked as BLIS and GotoBLAS do: a panel of {@value #KC} rows of b is
+ * copied into column strips {@link #NR} wide (each strip stays in L1 while it is used), a block of {@value #MC}
+ * rows of op(a) into strips of {@value #MR} rows (in L2), and a 4 × 2-vector register block of c is computed
+ * from the two strips, read contiguously, with a fused multiply-add per accumulator. Strips are padded with
+ * zeros, so edges run the same register block on a small tile. Small products skip the copies (they would cost
+ * as much as the arithmetic) and read a and b where they are.
+ *
+ * <p>Each entry of c is summed over p in order, whatever the blocking, so results do not depend on the sizes
+ * of the blocks or on how the rows are split between threads.
+ */
+final class VectorGemmD {
+    private VectorGemmD() {}
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = D.length();
+    static final int MR = 4;
+    static final int NR = 2 * LANES;
+    static final int KC = 256;
+    static final int MC = 128;
+    /** Below this many multiply-adds, copying a and b into strips costs about as much as the product. */
+    static final long PACKED_MACS = 1 << 17;
+
+    /** The strips and the edge tile, one set per thread, grown once to the largest product it has run. */
+    private static final class Workspace {
+        double[] a = new double[0];
+        double[] b = new double[0];
+        final double[] tile = new double[MR * NR];
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** c[i, j] (at cOff + i ldc + j) = Σp a[i, p] (at aOff + i rs + p cs) b[p, j] (at bOff + p ldb + j). */
+    static void multiply(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int ldb,
+                         double[] c, int cOff, int ldc, int m, int k, int n) {
+        if ((long) m * n * k < PACKED_MACS || m < MR || n < NR) {
+            direct(a, aOff, rs, cs, b, bOff, ldb, c, cOff, ldc, m, k, n);
+        } else {
+            packed(a, aOff, rs, cs, b, bOff, ldb, c, cOff, ldc, m, k, n);
+        }
+    }
+
+    private static void packed(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int ldb,
+                               double[] c, int cOff, int ldc, int m, int k, int n) {
+        Workspace w = WORKSPACE.get();
+        int strips = (n + NR - 1) / NR;
+        if (w.b.length < Math.min(k, KC) * strips * NR) {
+            w.b = new double[Math.min(k, KC) * strips * NR];
+        }
+        if (w.a.length < Math.min(k, KC) * roundUp(Math.min(m, MC), MR)) {
+            w.a = new double[Math.min(k, KC) * roundUp(Math.min(m, MC), MR)];
+        }
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0d);
+            }
+            return;
+        }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            packB(b, bOff + pc * ldb, ldb, kc, n, w.b);
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                packA(a, aOff + ic * rs + pc * cs, rs, cs, mc, kc, w.a);
+                for (int jr = 0; jr < n; jr += NR) {
+                    int bStrip = (jr / NR) * kc * NR;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int aStrip = (ir / MR) * kc * MR;
+                        int cAt = cOff + (ic + ir) * ldc + jr;
+                        if (ir + MR <= mc && jr + NR <= n) {
+                            block(w.a, aStrip, w.b, bStrip, kc, c, cAt, ldc, pc > 0);
+                        } else {
+                            edge(w, aStrip, bStrip, kc, c, cAt, ldc, Math.min(MR, mc - ir), Math.min(NR, n - jr), pc > 0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+
+    /** Rows [0, kc) of b into strips of NR columns: strip s, row p, column j at (s kc + p) NR + j; zeros past n. */
+    private static void packB(double[] b, int bOff, int ldb, int kc, int n, double[] out) {
+        for (int jr = 0, s = 0; jr < n; jr += NR, s++) {
+            int width = Math.min(NR, n - jr);
+            int to = s * kc * NR;
+            for (int p = 0; p < kc; p++, to += NR) {
+                System.arraycopy(b, bOff + p * ldb + jr, out, to, width);
+                if (width < NR) {
+                    java.util.Arrays.fill(out, to + width, to + NR, 0d);
+                }
+            }
+        }
+    }
+
+    /** Rows [0, mc) of op(a), columns [0, kc), into strips of MR rows: strip s, column p, row r at (s kc + p) MR + r. */
+    private static void packA(double[] a, int aOff, int rs, int cs, int mc, int kc, double[] out) {
+        for (int ir = 0, s = 0; ir < mc; ir += MR, s++) {
+            int height = Math.min(MR, mc - ir);
+            int to = s * kc * MR;
+            for (int p = 0; p < kc; p++, to += MR) {
+                int from = aOff + ir * rs + p * cs;
+                for (int r = 0; r < MR; r++) {
+                    out[to + r] = r < height ? a[from + r * rs] : 0d;
+                }
+            }
+        }
+    }
+
+    /** A block at an edge: computed whole on the tile, then its valid height × width part copied to c. */
+    private static void edge(Workspace w, int aStrip, int bStrip, int kc, double[] c, int cAt, int ldc,
+                             int height, int width, boolean accumulate) {
+        double[] tile = w.tile;
+        if (accumulate) {
+            for (int r = 0; r < height; r++) {
+                System.arraycopy(c, cAt + r * ldc, tile, r * NR, width);
+            }
+        }
+        block(w.a, aStrip, w.b, bStrip, kc, tile, 0, NR, accumulate);
+        for (int r = 0; r < height; r++) {
+            System.arraycopy(tile, r * NR, c, cAt + r * ldc, width);
+        }
+    }
+
+    /** The register block: 4 rows × 2 vectors of c, from an a strip and a b strip, added to c or overwriting it. */
+    private static void block(double[] ap, int aAt, double[] bp, int bAt, int kc, double[] c, int cAt, int ldc,
+                              boolean accumulate) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
+        if (accumulate) {
+            c00 = DoubleVector.fromArray(D, c, cAt);
+            c01 = DoubleVector.fromArray(D, c, cAt + LANES);
+            c10 = DoubleVector.fromArray(D, c, cAt + ldc);
+            c11 = DoubleVector.fromArray(D, c, cAt + ldc + LANES);
+            c20 = DoubleVector.fromArray(D, c, cAt + 2 * ldc);
+            c21 = DoubleVector.fromArray(D, c, cAt + 2 * ldc + LANES);
+            c30 = DoubleVector.fromArray(D, c, cAt + 3 * ldc);
+            c31 = DoubleVector.fromArray(D, c, cAt + 3 * ldc + LANES);
+        } else {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = DoubleVector.zero(D);
+        }
+        for (int p = 0; p < kc; p++) {
+            int bi = bAt + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(D, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, bp, bi + LANES);
+            int ai = aAt + p * MR;
+            DoubleVector x0 = DoubleVector.broadcast(D, ap[ai]);
+            DoubleVector x1 = DoubleVector.broadcast(D, ap[ai + 1]);
+            DoubleVector x2 = DoubleVector.broadcast(D, ap[ai + 2]);
+            DoubleVector x3 = DoubleVector.broadcast(D, ap[ai + 3]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+        }
+        c00.intoArray(c, cAt);
+        c01.intoArray(c, cAt + LANES);
+        c10.intoArray(c, cAt + ldc);
+        c11.intoArray(c, cAt + ldc + LANES);
+        c20.intoArray(c, cAt + 2 * ldc);
+        c21.intoArray(c, cAt + 2 * ldc + LANES);
+        c30.intoArray(c, cAt + 3 * ldc);
+        c31.intoArray(c, cAt + 3 * ldc + LANES);
+    }
+
+    /**
+     * Without copies: blocks of 4 rows × 2 vectors read a and b where they are, then the rows' last columns a
+     * vector at a time, then one by one (masks are slow on 17).
+     */
+    private static void direct(double[] a, int aOff, int rs, int cs, double[] b, int bOff, int ldb,
+                               double[] c, int cOff, int ldc, int m, int k, int n) {
+        int i = 0;
+        for (; i + MR <= m; i += MR) {
+            int j = 0;
+            for (; j + NR <= n; j += NR) {
+                directBlock(a, aOff + i * rs, rs, cs, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, k);
+            }
+            for (int r = i; r < i + MR; r++) {
+                directRow(a, aOff + r * rs, cs, b, bOff, ldb, c, cOff + r * ldc, j, k, n);
+            }
+        }
+        for (; i < m; i++) {
+            directRow(a, aOff + i * rs, cs, b, bOff, ldb, c, cOff + i * ldc, 0, k, n);
+        }
+    }
+
+    private static void directBlock(double[] a, int ai, int rs, int cs, double[] b, int bj, int ldb,
+                                    double[] c, int cAt, int ldc, int k) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
+        c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            int bi = bj + p * ldb;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, bi + LANES);
+            int ap = ai + p * cs;
+            DoubleVector x0 = DoubleVector.broadcast(D, a[ap]);
+            DoubleVector x1 = DoubleVector.broadcast(D, a[ap + rs]);
+            DoubleVector x2 = DoubleVector.broadcast(D, a[ap + 2 * rs]);
+            DoubleVector x3 = DoubleVector.broadcast(D, a[ap + 3 * rs]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+        }
+        c00.intoArray(c, cAt);
+        c01.intoArray(c, cAt + LANES);
+        c10.intoArray(c, cAt + ldc);
+        c11.intoArray(c, cAt + ldc + LANES);
+        c20.intoArray(c, cAt + 2 * ldc);
+        c21.intoArray(c, cAt + 2 * ldc + LANES);
+        c30.intoArray(c, cAt + 3 * ldc);
+        c31.intoArray(c, cAt + 3 * ldc + LANES);
+    }
+
+    /** Row i of c (a at ai, c at ci) from column j on. */
+    private static void directRow(double[] a, int ai, int cs, double[] b, int bOff, int ldb, double[] c, int ci,
+                                  int j, int k, int n) {
+        for (; j + LANES <= n; j += LANES) {
+            DoubleVector acc = DoubleVector.zero(D);
+            for (int p = 0; p < k; p++) {
+                acc = DoubleVector.broadcast(D, a[ai + p * cs]).fma(DoubleVector.fromArray(D, b, bOff + p * ldb + j), acc);
+            }
+            acc.intoArray(c, ci + j);
+        }
+        for (; j < n; j++) {
+            double s = 0;
+            for (int p = 0; p < k; p++) {
+                s = Math.fma(a[ai + p * cs], b[bOff + p * ldb + j], s);
+            }
+            c[ci + j] = s;
+        }
+    }
+}
