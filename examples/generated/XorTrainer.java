@@ -59,25 +59,48 @@ public final class XorTrainer extends GeneratedTrainer32 {
         this.x = x;
         this.y = y;
         if (mode == GRADIENTS) {
-            k_a1(n);
-            k_a2(n);
-            k_t12(n);
-            k_t13(n);
-            k_t14(n);
-            k_dW1(n);
-            k_db1(n);
-            k_dW2(n);
-            k_db2(n);
+            if (n == 1) {
+                k_a1_1(n);
+                k_a2_1(n);
+                k_t12_1(n);
+                k_t13_1(n);
+                k_t14_1(n);
+                k_dW1_1(n);
+                k_db1_1(n);
+                k_dW2_1(n);
+                k_db2_1(n);
+            } else {
+                k_a1(n);
+                k_a2(n);
+                k_t12(n);
+                k_t13(n);
+                k_t14(n);
+                k_dW1(n);
+                k_db1(n);
+                k_dW2(n);
+                k_db2(n);
+            }
             return t12[0];
         }
         if (mode == LOSS) {
-            k_a1(n);
-            k_a2(n);
-            k_t12(n);
+            if (n == 1) {
+                k_a1_1(n);
+                k_a2_1(n);
+                k_t12_1(n);
+            } else {
+                k_a1(n);
+                k_a2(n);
+                k_t12(n);
+            }
             return t12[0];
         }
-        k_a1(n);
-        k_a2(n);
+        if (n == 1) {
+            k_a1_1(n);
+            k_a2_1(n);
+        } else {
+            k_a1(n);
+            k_a2(n);
+        }
         System.arraycopy(a2, 0, out, 0, 1 * n);
         return Double.NaN;
     }
@@ -243,5 +266,128 @@ public final class XorTrainer extends GeneratedTrainer32 {
             }
             a_db2[i0] = s3;
         }
+    }
+
+    /** a1 = sigmoid 2×n (a batch of one) */
+    private void k_a1_1(int n) {
+        float[] a_a1 = a1;
+        float[] a_W1 = W1;
+        float[] a_x = x;
+        float[] a_b1 = b1;
+        for (int i0 = 0; i0 < 2; i0++) {
+            int row1 = i0;
+            a_a1[row1] = 0.0f;
+            for (int p2 = 0; p2 < 2; p2++) {
+                float a3 = a_W1[((i0 * 2) + p2)];
+                int brow4 = p2;
+                a_a1[row1] = (a_a1[row1] + (a3 * a_x[brow4]));
+            }
+            float h8 = a_b1[i0];
+            a_a1[row1] = (1.0f / (1.0f + (float) Math.exp(-(a_a1[row1] + h8))));
+        }
+    }
+
+    /** a2 = sigmoid 1×n (a batch of one) */
+    private void k_a2_1(int n) {
+        float[] a_a2 = a2;
+        float[] a_W2 = W2;
+        float[] a_a1 = a1;
+        float[] a_b2 = b2;
+        int row1 = 0;
+        a_a2[row1] = 0.0f;
+        for (int p2 = 0; p2 < 2; p2++) {
+            float a3 = a_W2[p2];
+            int brow4 = p2;
+            a_a2[row1] = (a_a2[row1] + (a3 * a_a1[brow4]));
+        }
+        float h8 = a_b2[0];
+        a_a2[row1] = (1.0f / (1.0f + (float) Math.exp(-(a_a2[row1] + h8))));
+    }
+
+    /** t12 = mse 1×1 (a batch of one) */
+    private void k_t12_1(int n) {
+        float[] a_a2 = a2;
+        float[] a_y = y;
+        float[] a_t12 = t12;
+        float total0 = 0.0f;
+        float d2 = (a_a2[0] - a_y[0]);
+        total0 = (total0 + (d2 * d2));
+        a_t12[0] = ((0.5f * total0) / 1.0f);
+    }
+
+    /** t13 = scale 1×n (a batch of one) */
+    private void k_t13_1(int n) {
+        float[] a_a2 = a2;
+        float[] a_y = y;
+        float[] a_t13 = t13;
+        int row1 = 0;
+        float h3 = (1.0f / 1.0f);
+        a_t13[row1] = (h3 * ((a_a2[row1] - a_y[row1]) * (a_a2[row1] * (1.0f - a_a2[row1]))));
+    }
+
+    /** t14 = hadamard 2×n (a batch of one) */
+    private void k_t14_1(int n) {
+        float[] a_t14 = t14;
+        float[] a_W2 = W2;
+        float[] a_t13 = t13;
+        float[] a_a1 = a1;
+        for (int i0 = 0; i0 < 2; i0++) {
+            int row1 = i0;
+            a_t14[row1] = 0.0f;
+            float a3 = a_W2[i0];
+            int brow4 = 0;
+            a_t14[row1] = (a_t14[row1] + (a3 * a_t13[brow4]));
+            a_t14[row1] = (a_t14[row1] * (a_a1[row1] * (1.0f - a_a1[row1])));
+        }
+    }
+
+    /** dW1 = matmul_nt 2×2 (a batch of one) */
+    private void k_dW1_1(int n) {
+        float[] a_t14 = t14;
+        float[] a_x = x;
+        float[] a_dW1 = dW1;
+        for (int i0 = 0; i0 < 2; i0++) {
+            int row1 = (i0 * 2);
+            for (int j2 = 0; j2 < 2; j2++) {
+                float s4 = 0.0f;
+                s4 = (s4 + (a_t14[i0] * a_x[j2]));
+                a_dW1[(row1 + j2)] = s4;
+            }
+        }
+    }
+
+    /** db1 = sum_rows 2×1 (a batch of one) */
+    private void k_db1_1(int n) {
+        float[] a_t14 = t14;
+        float[] a_db1 = db1;
+        for (int i0 = 0; i0 < 2; i0++) {
+            int row1 = i0;
+            float s3 = 0.0f;
+            s3 = (s3 + a_t14[row1]);
+            a_db1[i0] = s3;
+        }
+    }
+
+    /** dW2 = matmul_nt 1×2 (a batch of one) */
+    private void k_dW2_1(int n) {
+        float[] a_t13 = t13;
+        float[] a_a1 = a1;
+        float[] a_dW2 = dW2;
+        int row1 = 0;
+        for (int j2 = 0; j2 < 2; j2++) {
+            float s4 = 0.0f;
+            s4 = (s4 + (a_t13[0] * a_a1[j2]));
+            a_dW2[(row1 + j2)] = s4;
+        }
+    }
+
+    /** db2 = sum_rows 1×1 (a batch of one) */
+    private void k_db2_1(int n) {
+        float[] a_t13 = t13;
+        float[] a_db2 = db2;
+        int row1 = 0;
+        float s3 = 0.0f;
+        s3 = (s3 + a_t13[row1]);
+        a_db2[0] = s3;
     }
 }

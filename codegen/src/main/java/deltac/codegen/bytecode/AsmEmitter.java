@@ -285,12 +285,28 @@ final class AsmEmitter {
         mv.visitEnd();
     }
 
+    /** The kernels, or at n = 1 their {@link BatchOfOne} twins. */
     private void calls(MethodVisitor mv, List<String> kernels) {
+        Label general = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ILOAD, 4);
+        push(mv, 1);
+        mv.visitJumpInsn(IF_ICMPNE, general);
         for (String k : kernels) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ILOAD, 4);
-            mv.visitMethodInsn(INVOKESPECIAL, program.className(), k, "(I)V", false);
+            call(mv, k + BatchOfOne.SUFFIX);
         }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(general);
+        for (String k : kernels) {
+            call(mv, k);
+        }
+        mv.visitLabel(done);
+    }
+
+    private void call(MethodVisitor mv, String kernel) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ILOAD, 4);
+        mv.visitMethodInsn(INVOKESPECIAL, program.className(), kernel, "(I)V", false);
     }
 
     private void returnLoss(MethodVisitor mv) {

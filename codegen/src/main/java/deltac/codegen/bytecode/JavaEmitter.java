@@ -18,6 +18,7 @@ import deltac.codegen.bytecode.Loops.Var;
 import deltac.codegen.bytecode.Program.Buffer;
 import deltac.codegen.bytecode.Program.Kind;
 import deltac.runtime.Precision;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a {@link Program} as the Java source its bytecode reads as: the same fields, methods and loops. */
@@ -150,17 +151,26 @@ final class JavaEmitter {
             }
         }
         line(2, "if (mode == GRADIENTS) {");
-        program.gradients().forEach(k -> line(3, k + "(n);"));
+        calls(3, program.gradients());
         line(3, "return " + program.lossField() + "[0];");
         line(2, "}");
         line(2, "if (mode == LOSS) {");
-        program.loss().forEach(k -> line(3, k + "(n);"));
+        calls(3, program.loss());
         line(3, "return " + program.lossField() + "[0];");
         line(2, "}");
-        program.predict().forEach(k -> line(2, k + "(n);"));
+        calls(2, program.predict());
         line(2, "System.arraycopy(" + program.outputField() + ", 0, out, 0, " + program.signature().outputRows() + " * n);");
         line(2, "return Double.NaN;");
         line(1, "}");
+    }
+
+    /** The kernels, or at n = 1 their {@link BatchOfOne} twins. */
+    private void calls(int indent, List<String> kernels) {
+        line(indent, "if (n == 1) {");
+        kernels.forEach(k -> line(indent + 1, k + BatchOfOne.SUFFIX + "(n);"));
+        line(indent, "} else {");
+        kernels.forEach(k -> line(indent + 1, k + "(n);"));
+        line(indent, "}");
     }
 
     private void stmt(Stmt s, int indent) {

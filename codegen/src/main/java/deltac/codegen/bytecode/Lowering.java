@@ -121,7 +121,9 @@ final class Lowering {
         }
         List<String> loss = plan(List.of(graph.loss()));
         List<String> predict = plan(List.of(signature.output()));
-        return new Program(className, graph.name(), graph.sourceFile(), precision, signature, buffers, sites, methods,
+        List<Loops.Method> kernels = new ArrayList<>(methods);
+        methods.forEach(m -> kernels.add(BatchOfOne.twin(m)));
+        return new Program(className, graph.name(), graph.sourceFile(), precision, signature, buffers, sites, kernels,
                 gradients, loss, predict, fields.get(graph.loss()), fields.get(signature.output()), params);
     }
 

@@ -18,6 +18,7 @@ public final class FastMath {
             return x * (1 - x2 * (1.0 / 3 - x2 * (2.0 / 15)));
         }
         double t = Math.exp(-2 * ax);
-        return Math.copySign((1 - t) / (1 + t), x);
+        double r = (1 - t) / (1 + t);
+        return x < 0 ? -r : r; // not Math.copySign, which is not an intrinsic on JDK 17
     }
 }
