@@ -161,9 +161,31 @@ def main():
         rates.append(steps_per_run * batch / (time.perf_counter() - t))
     if sink != sink:
         raise SystemExit("a loss was NaN")
-    ordered = sorted(rates)
-    m = len(ordered) // 2
-    median = ordered[m] if len(ordered) % 2 else (ordered[m - 1] + ordered[m]) / 2
+
+    # inference (W2): predictions of the epoch's batches in turn, softmax included, as the JVM contestants do
+    infer_rates = []
+    if meta.get("times_inference"):
+        def infer(s):
+            with torch.no_grad():
+                return torch.softmax(model(xs[s % steps_per_epoch]), dim=1)[0, 0].item()
+        start, warm, cursor = time.perf_counter(), 0, 0
+        while warm == 0 or time.perf_counter() - start < args.warmup:
+            sink += infer(cursor)
+            cursor += 1
+            warm += 1
+        per_batch = (time.perf_counter() - start) / warm
+        batches_per_run = max(1, int(-(-args.seconds // per_batch)))
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            for _ in range(batches_per_run):
+                sink += infer(cursor)
+                cursor += 1
+            infer_rates.append(batches_per_run * batch / (time.perf_counter() - t))
+    def median_of(values):
+        ordered = sorted(values)
+        m = len(ordered) // 2
+        return ordered[m] if len(ordered) % 2 else (ordered[m - 1] + ordered[m]) / 2
+    median = median_of(rates)
     blas, blas_threads = blas_description()
     env = [k for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ]
     result = {
@@ -173,6 +195,9 @@ def main():
         "loss": loss, "first_loss": first, "check_seconds": round(check_seconds, 3),
         "steps_per_run": steps_per_run, "samples_per_s": [round(r, 1) for r in rates], "median": round(median, 1),
     }
+    if infer_rates:
+        result["infer_samples_per_s"] = [round(r, 1) for r in infer_rates]
+        result["infer_median"] = round(median_of(infer_rates), 1)
     print("RESULT " + json.dumps(result))
 
 

@@ -23,6 +23,11 @@
 #   BENCH_LOCK        a lock file that every Maven build and every timed process holds (flock), so that they do
 #                     not overlap with other builds on a shared machine (default /tmp/deltac-mvn.lock; "none": no lock)
 #   BENCH_OFFLINE     1 (default): Maven offline first, online when an artifact is missing; 0: online
+#   BENCH_BASELINE    an earlier run's results (default bench/baseline.jsonl, when it exists; "none": no comparison):
+#                     every median more than 10% below its baseline is flagged, and the script exits 4
+#
+# Exit status: 0; 1 when a loss disagrees; 4 when a median dropped more than 10% below the baseline.
+# Save a run as the baseline with: cp bench/out/results.jsonl bench/baseline.jsonl
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,6 +47,7 @@ tolerance="${BENCH_TOLERANCE:-1e-5}"
 lock="${BENCH_LOCK:-/tmp/deltac-mvn.lock}"
 skip=" ${BENCH_SKIP:-} "
 python="${BENCH_PYTHON:-/usr/bin/python3}"
+baseline="${BENCH_BASELINE:-$root/bench/baseline.jsonl}"
 
 if [ "$runs" -lt 5 ]; then
   echo "bench: BENCH_RUNS=$runs; the table is a median of at least 5 runs" >&2
@@ -230,6 +236,12 @@ for w in $workloads; do
     run pytorch pytorch "$w" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$root/bench/pytorch_bench.py" \
       --data "$data" --workload "$w" --runs "$runs" --warmup "$warmup" --seconds "$seconds" \
       --threads "${BENCH_TORCH_THREADS:-0}"
+    # and on one thread (its OpenBLAS pool too): on small products PyTorch may do better without the second core
+    if [ "${BENCH_TORCH_THREADS:-0}" != 1 ]; then
+      run pytorch-1t pytorch "$w" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
+        "$python" "$root/bench/pytorch_bench.py" --data "$data" --workload "$w" --runs "$runs" --warmup "$warmup" \
+        --seconds "$seconds" --threads 1
+    fi
   fi
   # nd4j's default, an OpenMP thread per core for its own ops and for its OpenBLAS, ran DL4J 4 to 15 times slower
   # on this 2-core machine than OMP_NUM_THREADS=1 (one thread for both), so DL4J gets that here: its best setting.
@@ -241,9 +253,11 @@ check_quiet "after the timed runs"
 # ---- the table, and the loss check ----
 table_python="$python"
 command -v "$table_python" >/dev/null 2>&1 || table_python=python3
+baseline_args=()
+[ "$baseline" != none ] && [ -f "$baseline" ] && baseline_args=(--baseline "$baseline")
 status=0
 "$table_python" "$root/bench/table.py" --results "$results" --data "$data" --tolerance "$tolerance" \
-  --runs "$runs" --note "PyTorch=$torch_note" --note "Machine=$busy_note" || status=$?
+  --runs "$runs" --note "PyTorch=$torch_note" --note "Machine=$busy_note" "${baseline_args[@]}" || status=$?
 if [ ${#failures[@]} -gt 0 ]; then
   echo
   echo "Not in the table:"

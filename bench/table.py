@@ -12,7 +12,7 @@ import platform
 import sys
 
 ORDER = ["deltac-jdk17", "deltac-jdk25", "deltac-ejml-jdk17", "deltac-ejml-jdk25", "hand-ejml-jdk17",
-         "hand-ejml-jdk25", "hand-loops-jdk17", "hand-loops-jdk25", "pytorch", "dl4j-jdk17"]
+         "hand-ejml-jdk25", "hand-loops-jdk17", "hand-loops-jdk25", "pytorch", "pytorch-1t", "dl4j-jdk17"]
 BASELINE = "deltac-jdk17"
 
 
@@ -34,6 +34,8 @@ def main():
     parser.add_argument("--tolerance", type=float, default=1e-5)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--note", action="append", default=[])
+    parser.add_argument("--baseline", help="an earlier results.jsonl: flag every median more than --drop below it")
+    parser.add_argument("--drop", type=float, default=0.10)
     args = parser.parse_args()
 
     rows = []
@@ -85,6 +87,19 @@ def main():
             print(f"| {w} | {r['title']} | {jdk} | {r['threads']} | {r['median']:,.0f} | {ratio} | "
                   f"{r['loss']:.7f} | {delta:.1e}{'' if ok else ' **DISAGREES**'} |")
         print()
+        timed = [r for r in mine if "infer_median" in r]
+        if timed:
+            base = next((r["infer_median"] for r in timed if r["label"] == BASELINE), None)
+            print(f"{w} inference (the forward pass to the softmax, batch {meta['batch']}, after training):")
+            print()
+            print("| workload | contestant | JDK | threads | samples/s | ratio to deltac f32 (JDK 17) |")
+            print("|---|---|---|---|---:|---:|")
+            for r in timed:
+                q = r["infer_median"] / base if base else None
+                ratio = "n/a" if q is None else (f"{q:.2f}×" if q >= 0.1 else f"{q:.2g}×")
+                jdk = r["jdk"] if r.get("jdk") else "–"
+                print(f"| {w} inference | {r['title']} | {jdk} | {r['threads']} | {r['infer_median']:,.0f} | {ratio} |")
+            print()
     details = {}
     for r in rows:
         if "details" in r and r["details"]:
@@ -93,6 +108,7 @@ def main():
         print("Details: " + "; ".join(f"{k}: {v}" for k, v in details.items()) + ".")
     for k, v in notes.items():
         print(f"{k}: {v}")
+    regressions = compare(rows, args.baseline, args.drop) if args.baseline else []
     if disagreements:
         print()
         print("LOSS CHECK FAILED: these contestants do not reach the reference loss within float32 noise:")
@@ -101,7 +117,39 @@ def main():
         return 1
     print()
     print(f"Loss check passed: every contestant is within {args.tolerance:g} (relative) of the float64 reference.")
+    if regressions:
+        print()
+        print(f"REGRESSION: these medians are more than {args.drop:.0%} below the baseline {args.baseline}:")
+        for r in regressions:
+            print("- " + r)
+        return 4
     return 0
+
+
+def compare(rows, baseline_path, drop):
+    """Each median (training, and inference where timed) against the same workload and contestant in the baseline."""
+    with open(baseline_path) as f:
+        baseline = [json.loads(line) for line in f if line.strip()]
+    before = {}
+    for r in baseline:
+        for key in ("median", "infer_median"):
+            if key in r:
+                before[(r["workload"], r["label"], key)] = r[key]
+    found = []
+    print()
+    print(f"Against the baseline {baseline_path} (a drop of more than {drop:.0%} is flagged):")
+    for r in rows:
+        for key, what in (("median", "training"), ("infer_median", "inference")):
+            old = before.get((r["workload"], r["label"], key))
+            if old is None or key not in r:
+                continue
+            change = r[key] / old - 1
+            flag = change < -drop
+            print(f"- {r['workload']} {what} {r['label']}: {old:,.0f} → {r[key]:,.0f} samples/s ({change:+.0%})"
+                  + (" **DROP**" if flag else ""))
+            if flag:
+                found.append(f"{r['workload']} {what} {r['label']}: {old:,.0f} → {r[key]:,.0f} samples/s ({change:+.0%})")
+    return found
 
 
 if __name__ == "__main__":

@@ -175,13 +175,13 @@ public final class BenchData {
                   "sizes": [%s], "activation": "%s", "batch": %d, "lr": %s,
                   "samples": %d, "steps_per_epoch": %d, "check_steps": %d, "eval_count": %d,
                   "features": "%s", "labels": "%s", "order": "%s", "init": "%s",
-                  "reference_loss": %s
+                  "reference_loss": %s, "times_inference": %s
                 }
                 """, workload.name(), workload.label, workload.spec, workload.dataset, sizesJson,
                 workload.activation.name().toLowerCase(Locale.ROOT), workload.batch, Double.toString(workload.learningRate),
                 set.size(), stepsPerEpoch(), workload.checkSteps, workload.evalCount,
                 x.getFileName(), y.getFileName(), workload.name() + ".order.i32", workload.name() + ".init.safetensors",
-                Double.toString(referenceLoss));
+                Double.toString(referenceLoss), workload.timesInference());
         Files.writeString(dir.resolve(workload.name() + ".json"), json);
     }
 

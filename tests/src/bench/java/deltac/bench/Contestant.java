@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * <p>{@link #reset} loads the shared initial weights; {@link #step} trains on step {@code s}'s batch of the shared
  * order (its samples prepared by {@link #prepare}, outside the timing) and returns that batch's loss before the
- * update; {@link #evalLoss} is the mean cross-entropy on the evaluation samples.
+ * update; {@link #evalLoss} is the mean cross-entropy on the evaluation samples; {@link #infer} predicts a batch.
  */
 public interface Contestant {
     /** The name in the table. */
@@ -34,6 +34,12 @@ public interface Contestant {
 
     /** The mean cross-entropy of the evaluation samples with the current weights. */
     double evalLoss();
+
+    /**
+     * A prediction, the forward pass alone: the softmax probabilities of step {@code s}'s batch with the current
+     * weights. Returns a number read from them, so that nothing is optimized away.
+     */
+    double infer(int s);
 
     /** The contestants bench/run.sh knows, by their command-line name. */
     static Contestant of(String name) {

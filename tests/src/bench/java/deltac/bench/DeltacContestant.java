@@ -19,6 +19,7 @@ final class DeltacContestant implements Contestant {
     private float[][] ys;
     private float[] evalX;
     private float[] evalY;
+    private float[] out;
 
     DeltacContestant(Engine engine) {
         this.engine = engine;
@@ -49,6 +50,7 @@ final class DeltacContestant implements Contestant {
         evalX = new float[w.inputs() * w.evalCount];
         evalY = new float[w.classes() * w.evalCount];
         data.evalColumns(evalX, evalY);
+        out = new float[w.classes() * w.batch];
         reset();
     }
 
@@ -70,5 +72,11 @@ final class DeltacContestant implements Contestant {
     @Override
     public double evalLoss() {
         return trainer.loss(evalX, evalY, data.workload.evalCount);
+    }
+
+    @Override
+    public double infer(int s) {
+        trainer.predict(xs[s % xs.length], data.workload.batch, out);
+        return out[0];
     }
 }

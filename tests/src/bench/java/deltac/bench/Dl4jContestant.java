@@ -114,4 +114,9 @@ final class Dl4jContestant implements Contestant {
     public double evalLoss() {
         return net.score(eval, false);
     }
+
+    @Override
+    public double infer(int s) {
+        return net.output(batches[s % batches.length].getFeatures(), false).getDouble(0);
+    }
 }

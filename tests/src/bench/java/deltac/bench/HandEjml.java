@@ -105,6 +105,13 @@ final class HandEjml implements Contestant {
         return loss;
     }
 
+    /** The forward pass to the softmax (its cross-entropy comes along, a few operations a sample). */
+    @Override
+    public double infer(int s) {
+        int b = s % xs.length;
+        return forward(xs[b], ys[b], buffers.computeIfAbsent(w.batch, k -> new Buffers(sizes, k)));
+    }
+
     @Override
     public double evalLoss() {
         return forward(evalX, evalY, buffers.computeIfAbsent(w.evalCount, k -> new Buffers(sizes, k)));

@@ -109,6 +109,13 @@ final class HandLoops implements Contestant {
         return loss;
     }
 
+    /** The forward pass to the softmax (its cross-entropy comes along, a few operations a sample). */
+    @Override
+    public double infer(int s) {
+        int b = s % xs.length;
+        return forward(xs[b], ys[b], w.batch, buffers.computeIfAbsent(w.batch, k -> new Buffers(sizes, k)));
+    }
+
     @Override
     public double evalLoss() {
         int n = w.evalCount;

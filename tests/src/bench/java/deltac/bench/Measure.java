@@ -18,29 +18,41 @@ import java.util.Locale;
 final class Measure {
     private Measure() {}
 
+    /** {@code inferPerSecond} is empty when the workload does not time inference. */
     record Result(Workload workload, String name, Contestant contestant, double loss, double firstLoss,
-                  double checkSeconds, int stepsPerRun, double[] samplesPerSecond) {
+                  double checkSeconds, int stepsPerRun, double[] samplesPerSecond, double[] inferPerSecond) {
         double median() {
-            double[] s = samplesPerSecond.clone();
-            Arrays.sort(s);
-            int m = s.length / 2;
-            return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+            return Measure.median(samplesPerSecond);
         }
 
         /** One line of JSON, as bench/run.sh reads it. */
         String json() {
-            StringBuilder runs = new StringBuilder();
-            for (double v : samplesPerSecond) {
-                runs.append(runs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", v));
-            }
+            String runs = list(samplesPerSecond);
+            String inference = inferPerSecond.length == 0 ? "" : String.format(Locale.ROOT,
+                    ", \"infer_samples_per_s\": [%s], \"infer_median\": %.1f", list(inferPerSecond), Measure.median(inferPerSecond));
             return String.format(Locale.ROOT,
                     "{\"workload\": \"%s\", \"contestant\": \"%s\", \"title\": \"%s\", \"jdk\": %d, \"threads\": \"%s\", "
                             + "\"details\": \"%s\", \"loss\": %s, \"first_loss\": %s, \"check_seconds\": %.3f, "
-                            + "\"steps_per_run\": %d, \"samples_per_s\": [%s], \"median\": %.1f}",
+                            + "\"steps_per_run\": %d, \"samples_per_s\": [%s], \"median\": %.1f%s}",
                     workload.name(), name, contestant.title(), Runtime.version().feature(), contestant.threads(),
                     contestant.details(), Double.toString(loss), Double.toString(firstLoss), checkSeconds, stepsPerRun,
-                    runs, median());
+                    runs, median(), inference);
         }
+
+        private static String list(double[] values) {
+            StringBuilder out = new StringBuilder();
+            for (double v : values) {
+                out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", v));
+            }
+            return out.toString();
+        }
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 
     static Result run(String name, Contestant c, BenchData data, int runs, double warmupSeconds, double runSeconds) {
@@ -75,7 +87,32 @@ final class Measure {
             rates[r] = (double) stepsPerRun * w.batch / seconds;
         }
         finite(sink, cursor);
-        return new Result(w, name, c, loss, first, checkSeconds, stepsPerRun, rates);
+        double[] inference = w.timesInference() ? inference(c, w, runs, warmupSeconds, runSeconds) : new double[0];
+        return new Result(w, name, c, loss, first, checkSeconds, stepsPerRun, rates, inference);
+    }
+
+    /** Predictions of the epoch's batches in turn, after training: warm-up, then timed runs, as for training. */
+    private static double[] inference(Contestant c, Workload w, int runs, double warmupSeconds, double runSeconds) {
+        double sink = 0;
+        int cursor = 0;
+        long start = System.nanoTime();
+        int warm = 0;
+        while (warm == 0 || System.nanoTime() - start < warmupSeconds * 1e9) {
+            sink += c.infer(cursor++);
+            warm++;
+        }
+        double perBatch = (System.nanoTime() - start) / 1e9 / warm;
+        int batchesPerRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perBatch)));
+        double[] rates = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t = System.nanoTime();
+            for (int i = 0; i < batchesPerRun; i++) {
+                sink += c.infer(cursor++);
+            }
+            rates[r] = (double) batchesPerRun * w.batch / ((System.nanoTime() - t) / 1e9);
+        }
+        finite(sink, -1);
+        return rates;
     }
 
     private static void finite(double loss, int step) {

@@ -56,6 +56,11 @@ public enum Workload {
         return sizes.clone();
     }
 
+    /** Whether the benchmark also times predictions (the forward pass alone) on this workload. */
+    public boolean timesInference() {
+        return this == W2;
+    }
+
     public int layers() {
         return sizes.length - 1;
     }

@@ -415,12 +415,13 @@ final class AsmEmitter {
             expr(mv, g.a(), slots);
             mv.visitInsn(g.transA() ? ICONST_1 : ICONST_0);
             expr(mv, g.b(), slots);
+            mv.visitInsn(g.transB() ? ICONST_1 : ICONST_0);
             expr(mv, g.c(), slots);
             push(mv, g.m());
             expr(mv, g.k(), slots);
             expr(mv, g.n(), slots);
             mv.visitMethodInsn(INVOKESTATIC, "deltac/runtime/kernels/Gemm", "multiply",
-                    "(" + array + "Z" + array + array + "III)V", false);
+                    "(" + array + "Z" + array + "Z" + array + "III)V", false);
         } else if (s instanceof Loops.Copy c) {
             expr(mv, c.from(), slots);
             push(mv, 0);

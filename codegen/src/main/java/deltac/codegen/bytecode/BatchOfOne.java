@@ -68,7 +68,7 @@ final class BatchOfOne {
             } else if (s instanceof Store st) {
                 out.add(new Store(expr(st.array(), bound), expr(st.index(), bound), expr(st.value(), bound)));
             } else if (s instanceof Product p) {
-                out.add(new Product(p.a(), p.transA(), p.b(), p.c(), p.m(), expr(p.k(), bound), expr(p.n(), bound)));
+                out.add(new Product(p.a(), p.transA(), p.b(), p.transB(), p.c(), p.m(), expr(p.k(), bound), expr(p.n(), bound)));
             } else if (s instanceof Copy c) {
                 out.add(new Copy(c.from(), c.to(), expr(c.length(), bound)));
             } else if (s instanceof Fallback f) {

@@ -191,7 +191,8 @@ final class JavaEmitter {
             line(indent, expr(fb.site()) + ".run(" + expr(fb.out()) + ", " + expr(fb.a()) + ", "
                     + (fb.b() == null ? "null" : expr(fb.b())) + ", n);");
         } else if (s instanceof Loops.Product g) {
-            line(indent, "Gemm.multiply(" + expr(g.a()) + ", " + g.transA() + ", " + expr(g.b()) + ", " + expr(g.c())
+            line(indent, "Gemm.multiply(" + expr(g.a()) + ", " + g.transA() + ", " + expr(g.b()) + ", " + g.transB()
+                    + ", " + expr(g.c())
                     + ", " + g.m() + ", " + expr(g.k()) + ", " + expr(g.n()) + ");");
         } else if (s instanceof Loops.Copy c) {
             line(indent, "System.arraycopy(" + expr(c.from()) + ", 0, " + expr(c.to()) + ", 0, " + expr(c.length()) + ");");

@@ -67,7 +67,7 @@ final class KernelBuilder {
     /**
      * out = op(A) op(B) with constant M and K and columns N (maybe n): the i-k-j order, so the innermost loop
      * is an axpy over a contiguous row of B and of out, which C2 vectorizes. A transposed B is packed first
-     * into {@code packed} (K × N), so that it too is read along rows. {@code epilogue}, when given, rewrites
+     * into {@code packed} (K × N), so that it too is read along rows; the runtime's Gemm reads it in place. {@code epilogue}, when given, rewrites
      * each finished row: out[i, j] = epilogue(out[i, j]).
      */
     List<Stmt> gemm(String out, String a, String b, String packed, boolean transA, boolean transB, int m, int k,
@@ -75,8 +75,8 @@ final class KernelBuilder {
         if (isDotProduct(m, k, n)) {
             return dotGemm(out, a, b, transA, transB, m, n, epilogue);
         }
-        if (k < 0 || (long) m * k >= RUNTIME_PRODUCT_THRESHOLD) {
-            return runtimeGemm(out, a, b, packed, transA, transB, m, k, n, epilogue);
+        if (isRuntimeProduct(m, k, n)) {
+            return runtimeGemm(out, a, b, transA, transB, m, k, n, epilogue);
         }
         List<Stmt> body = new ArrayList<>();
         Expr cols = dim(n);
@@ -132,6 +132,11 @@ final class KernelBuilder {
         return k < 0 && n >= 0 && (long) m * n <= DOT_PRODUCT_OUTPUTS;
     }
 
+    /** Whether the product runs in the runtime's Gemm, which reads a transposed b in place. */
+    static boolean isRuntimeProduct(int m, int k, int n) {
+        return !isDotProduct(m, k, n) && (k < 0 || (long) m * k >= RUNTIME_PRODUCT_THRESHOLD);
+    }
+
     /** out[i, j] = Σp op(A)[i, p] op(B)[p, j] over p &lt; n, each entry one running sum: M and N constant, K = n. */
     private List<Stmt> dotGemm(String out, String a, String b, boolean transA, boolean transB, int m, int n,
                                Epilogue epilogue) {
@@ -165,19 +170,11 @@ final class KernelBuilder {
      */
     static final int RUNTIME_PRODUCT_THRESHOLD = 64;
 
-    private List<Stmt> runtimeGemm(String out, String a, String b, String packed, boolean transA, boolean transB,
+    private List<Stmt> runtimeGemm(String out, String a, String b, boolean transA, boolean transB,
                                    int m, int k, int n, Epilogue epilogue) {
         List<Stmt> body = new ArrayList<>();
-        String right = b;
         Expr cols = dim(n);
-        if (transB) {
-            Var p = intVar("p");
-            Var j = intVar("j");
-            body.add(loop(j, cols, List.of(loop(p, dim(k), List.of(new Store(array(packed), add(mul(p, cols), j),
-                    new Load(array(b), add(mul(j, dim(k)), p))))))));
-            right = packed;
-        }
-        body.add(new Loops.Product(array(a), transA, array(right), array(out), m, dim(k), cols));
+        body.add(new Loops.Product(array(a), transA, array(b), transB, array(out), m, dim(k), cols));
         if (epilogue != null) {
             Var iv = intVar("i");
             Var row = intVar("row");

@@ -61,8 +61,8 @@ final class Loops {
     /** {@code site.run(out, a, b, n)}: an op the generator does not specialize, on the runtime's EJML kernels. */
     record Fallback(FieldRef site, Expr out, Expr a, Expr b) implements Stmt {}
 
-    /** {@code Gemm.multiply(a, transA, b, c, m, k, n)}: the runtime's product, on the Vector API where the JVM has it. */
-    record Product(Expr a, boolean transA, Expr b, Expr c, int m, Expr k, Expr n) implements Stmt {}
+    /** {@code Gemm.multiply(a, transA, b, transB, c, m, k, n)}: the runtime's product, on the Vector API where the JVM has it. */
+    record Product(Expr a, boolean transA, Expr b, boolean transB, Expr c, int m, Expr k, Expr n) implements Stmt {}
 
     /** {@code System.arraycopy(from, 0, to, 0, length)} */
     record Copy(Expr from, Expr to, Expr length) implements Stmt {}

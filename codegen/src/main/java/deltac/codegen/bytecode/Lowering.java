@@ -5,8 +5,7 @@ import static deltac.codegen.bytecode.Loops.i;
 import static deltac.codegen.bytecode.Loops.real;
 
 import deltac.autodiff.Derivation;
-import deltac.autodiff.simplify.Rewriter;
-import deltac.autodiff.simplify.Rules;
+import deltac.autodiff.simplify.ForComputing;
 import deltac.codegen.Signature;
 import deltac.codegen.bytecode.Loops.BinOp;
 import deltac.codegen.bytecode.Loops.Cmp;
@@ -24,7 +23,6 @@ import deltac.codegen.bytecode.Program.Kind;
 import deltac.graph.Apply;
 import deltac.graph.Const;
 import deltac.graph.Graph;
-import deltac.graph.GraphBuilder;
 import deltac.graph.Input;
 import deltac.graph.Node;
 import deltac.graph.Op;
@@ -82,15 +80,7 @@ final class Lowering {
         this.graph = derivation.graph();
         this.signature = Signature.of(graph);
         this.options = options;
-        GraphBuilder builder = GraphBuilder.extending(graph);
-        Set<Node> forward = Collections.newSetFromMap(new IdentityHashMap<>());
-        forward.addAll(graph.topologicalOrder());
-        List<deltac.autodiff.simplify.Rule> rules = new ArrayList<>(Rules.LOWERING);
-        rules.addAll(Rules.ALGEBRA);
-        Rewriter lowering = new Rewriter(rules, builder, forward);
-        for (Derivation.Gradient g : derivation.gradients()) {
-            loweredGradients.put(g.param(), lowering.rewrite(builder.copy(g.value())));
-        }
+        loweredGradients.putAll(ForComputing.gradients(derivation));
     }
 
     static Program lower(Derivation derivation, Precision precision, String className, Options options) {
@@ -392,7 +382,7 @@ final class Lowering {
         int k = transA ? sa.rows() : sa.cols();
         int n = p.shape().cols();
         String packed = null;
-        if (transB && !KernelBuilder.isDotProduct(m, k, n)) {
+        if (transB && !KernelBuilder.isDotProduct(m, k, n) && !KernelBuilder.isRuntimeProduct(m, k, n)) {
             packed = unique("packed" + buffers.size());
             buffers.add(new Buffer(packed, k, n, Kind.TEMP, 0));
         }

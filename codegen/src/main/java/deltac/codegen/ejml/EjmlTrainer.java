@@ -1,6 +1,7 @@
 package deltac.codegen.ejml;
 
 import deltac.autodiff.Derivation;
+import deltac.autodiff.simplify.ForComputing;
 import deltac.codegen.Signature;
 import deltac.graph.Apply;
 import deltac.graph.Graph;
@@ -18,8 +19,8 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A trainer that evaluates a derivation's forward and gradient graphs with the reference interpreter, on
- * EJML, in float64. In {@link Precision#F32} its parameters and gradients are float buffers, converted at the
+ * A trainer that evaluates a derivation's forward and gradient graphs (the gradients as {@link ForComputing}
+ * lowers them) with the reference interpreter, on EJML, in float64. In {@link Precision#F32} its parameters and gradients are float buffers, converted at the
  * boundary of each step; the arithmetic stays float64. Buffers are allocated once per batch size.
  */
 public final class EjmlTrainer implements Trainer {
@@ -29,6 +30,7 @@ public final class EjmlTrainer implements Trainer {
     private final List<Tensor> parameters = new ArrayList<>();
     private final List<Tensor> gradients = new ArrayList<>();
     private final List<DMatrixRMaj> parameterValues = new ArrayList<>();
+    private final List<Node> lowered = new ArrayList<>();
     private final Map<String, DMatrixRMaj> bindings = new HashMap<>();
     private final DMatrixRMaj x = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
@@ -62,7 +64,11 @@ public final class EjmlTrainer implements Trainer {
         bindings.put(signature.input().name(), x);
         bindings.put(signature.target().name(), y);
         Graph graph = derivation.graph();
-        training = Interpreter.plan(derivation.roots());
+        // the gradients as computed, not as printed: σ′(z) from the stored activation, not from z again
+        lowered.addAll(ForComputing.gradients(derivation).values());
+        List<Node> trainingRoots = new ArrayList<>(lowered);
+        trainingRoots.add(0, graph.loss());
+        training = Interpreter.plan(trainingRoots);
         lossOnly = Interpreter.plan(List.of(graph.loss()));
         prediction = Interpreter.plan(List.of(signature.output()));
     }
@@ -116,7 +122,7 @@ public final class EjmlTrainer implements Trainer {
     public double computeGradients(double[] xs, double[] ys, int n) {
         Values v = run(training, xs, ys, n);
         for (int i = 0; i < gradients.size(); i++) {
-            double[] g = v.get(derivation.gradients().get(i).value()).data;
+            double[] g = v.get(lowered.get(i)).data;
             Tensor out = gradients.get(i);
             if (out.f64() != null) {
                 System.arraycopy(g, 0, out.f64(), 0, out.f64().length);
@@ -226,7 +232,9 @@ public final class EjmlTrainer implements Trainer {
         if (name != null) {
             return "the value of " + op + " (" + name + ")";
         }
-        for (Node user : Graph.topologicalOrder(derivation.roots())) {
+        List<Node> roots = new ArrayList<>(derivation.roots());
+        roots.addAll(lowered);
+        for (Node user : Graph.topologicalOrder(roots)) {
             if (user instanceof Apply a && a.args().contains(node) && ownName(user) != null) {
                 return "the value of " + op + " in " + ownName(user);
             }
@@ -240,9 +248,9 @@ public final class EjmlTrainer implements Trainer {
                 return d.name();
             }
         }
-        for (Derivation.Gradient g : derivation.gradients()) {
-            if (g.value() == node) {
-                return g.name();
+        for (int i = 0; i < lowered.size(); i++) {
+            if (derivation.gradients().get(i).value() == node || lowered.get(i) == node) {
+                return derivation.gradients().get(i).name();
             }
         }
         return derivation.graph().nameOf(node).orElse(node == derivation.graph().loss() ? "the loss" : null);

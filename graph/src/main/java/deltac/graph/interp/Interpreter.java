@@ -10,6 +10,7 @@ import deltac.graph.Param;
 import deltac.graph.Shape;
 import deltac.runtime.kernels.Kernels64;
 import deltac.runtime.kernels.KernelOp;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -48,36 +49,71 @@ public final class Interpreter {
 
     /**
      * The same nodes evaluated again and again: each evaluation at the same batch size reuses the matrices of
-     * the last one, so a training step allocates (almost) nothing. Not thread-safe; the returned
-     * {@link Values} are overwritten by the next evaluation.
+     * the last one, so a training step allocates (almost) nothing. Each node's kernel and the places of its
+     * arguments are looked up once, when the plan is made. Not thread-safe; the returned {@link Values} are
+     * overwritten by the next evaluation.
      */
     public static final class Plan {
         private final List<Node> order;
+        private final Map<Node, Integer> slots = new IdentityHashMap<>();
+        /** Per node: its op's kernel, or null for a leaf or an op evaluated in a stable composite form. */
+        private final KernelOp[] kernels;
+        private final int[][] argSlots;
+        private final DMatrixRMaj[][] argValues;
         private Values values;
 
         private Plan(List<Node> order) {
             this.order = order;
+            for (int i = 0; i < order.size(); i++) {
+                slots.put(order.get(i), i);
+            }
+            kernels = new KernelOp[order.size()];
+            argSlots = new int[order.size()][];
+            argValues = new DMatrixRMaj[order.size()][];
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i) instanceof Apply a) {
+                    argSlots[i] = a.args().stream().mapToInt(slots::get).toArray();
+                    argValues[i] = new DMatrixRMaj[a.args().size()];
+                    kernels[i] = composite(a) ? null : KernelOp.valueOf(a.op().name());
+                }
+            }
         }
 
         public Values evaluate(Map<String, DMatrixRMaj> bindings) {
             int batch = batchSize(order, bindings);
             if (values == null || values.batch() != batch) {
-                values = new Values(batch);
+                values = new Values(slots, batch);
             }
-            for (Node node : order) {
-                values.put(node, value(node, bindings, values, values.find(node)));
+            for (int i = 0; i < order.size(); i++) {
+                Node node = order.get(i);
+                DMatrixRMaj reuse = values.at(i);
+                if (node instanceof Apply a) {
+                    DMatrixRMaj out = reuse != null ? reuse : new DMatrixRMaj(1, 1);
+                    if (kernels[i] != null) {
+                        DMatrixRMaj[] args = argValues[i];
+                        for (int k = 0; k < args.length; k++) {
+                            args[k] = values.at(argSlots[i][k]);
+                        }
+                        kernels[i].apply(a.attr(), args, out);
+                    } else {
+                        applyComposite(a, values, out);
+                    }
+                    values.put(i, checkedShape(a, out, batch));
+                } else {
+                    values.put(i, leaf(node, bindings, values, reuse));
+                }
             }
             return values;
         }
 
         /** The first node, in evaluation order, whose value has a NaN or an infinity; null if none. */
         public Node firstNonFinite() {
-            for (Node node : order) {
-                DMatrixRMaj v = values.find(node);
+            for (int i = 0; i < order.size(); i++) {
+                DMatrixRMaj v = values.at(i);
                 if (v != null) {
-                    for (int i = 0; i < v.getNumElements(); i++) {
-                        if (!Double.isFinite(v.data[i])) {
-                            return node;
+                    for (int k = 0; k < v.getNumElements(); k++) {
+                        if (!Double.isFinite(v.data[k])) {
+                            return order.get(i);
                         }
                     }
                 }
@@ -109,26 +145,25 @@ public final class Interpreter {
         return value;
     }
 
-    private static DMatrixRMaj value(Node node, Map<String, DMatrixRMaj> bindings, Values values, DMatrixRMaj reuse) {
+    private static DMatrixRMaj leaf(Node node, Map<String, DMatrixRMaj> bindings, Values values, DMatrixRMaj reuse) {
         if (node instanceof Input input) {
             return checked(input.name(), input.shape(), bound(input.name(), bindings), values.batch());
         }
         if (node instanceof Param param) {
             return checked(param.name(), param.shape(), bound(param.name(), bindings), values.batch());
         }
-        if (node instanceof Const c) {
-            if (reuse != null) {
-                return reuse; // filled when the batch size was last set, and never written since
-            }
-            DMatrixRMaj m = new DMatrixRMaj(c.shape().rows(values.batch()), c.shape().cols(values.batch()));
-            m.fill(c.value());
-            return m;
+        Const c = (Const) node;
+        if (reuse != null) {
+            return reuse; // filled when the batch size was last set, and never written since
         }
-        Apply apply = (Apply) node;
-        DMatrixRMaj out = reuse != null ? reuse : new DMatrixRMaj(1, 1);
-        apply(apply, values, out);
+        DMatrixRMaj m = new DMatrixRMaj(c.shape().rows(values.batch()), c.shape().cols(values.batch()));
+        m.fill(c.value());
+        return m;
+    }
+
+    private static DMatrixRMaj checkedShape(Apply apply, DMatrixRMaj out, int batch) {
         Shape shape = apply.shape();
-        if (out.numRows != shape.rows(values.batch()) || out.numCols != shape.cols(values.batch())) {
+        if (out.numRows != shape.rows(batch) || out.numCols != shape.cols(batch)) {
             throw new IllegalStateException(apply.op() + " gave " + out.numRows + "×" + out.numCols
                     + ", its shape rule says " + shape);
         }
@@ -143,45 +178,36 @@ public final class Interpreter {
         return value;
     }
 
-    private static void apply(Apply a, Values values, DMatrixRMaj out) {
-        DMatrixRMaj y = a.args().size() > 1 ? values.get(a.arg(1)) : null;
+    /** Ops evaluated through a stable form of their argument's op rather than their own kernel. */
+    private static boolean composite(Apply a) {
+        return switch (a.op()) {
+            case LOG -> is(a.arg(0), Op.SOFTMAX) || is(a.arg(0), Op.SIGMOID);
+            case CROSS_ENTROPY -> is(a.arg(0), Op.SOFTMAX);
+            case BINARY_CROSS_ENTROPY -> is(a.arg(0), Op.SIGMOID);
+            default -> false;
+        };
+    }
+
+    private static boolean is(Node node, Op op) {
+        return node instanceof Apply a && a.op() == op;
+    }
+
+    /**
+     * crossEntropy(softmax(z), y) from z, binaryCrossEntropy(sigmoid(z), y) through softplus, log(softmax(z)) as
+     * log-softmax and log(sigmoid(z)) as −softplus(−z): finite where the naive forms are −∞.
+     */
+    private static void applyComposite(Apply a, Values values, DMatrixRMaj out) {
+        DMatrixRMaj z = values.get(((Apply) a.arg(0)).arg(0));
         switch (a.op()) {
-            case LOG -> log(a, values, out);
-            case CROSS_ENTROPY -> {
-                if (a.arg(0) instanceof Apply p && p.op() == Op.SOFTMAX) {
-                    scalar(out, Kernels64.crossEntropyOfSoftmax(values.get(p.arg(0)), y));
+            case CROSS_ENTROPY -> scalar(out, Kernels64.crossEntropyOfSoftmax(z, values.get(a.arg(1))));
+            case BINARY_CROSS_ENTROPY -> scalar(out, Kernels64.binaryCrossEntropyOfSigmoid(z, values.get(a.arg(1))));
+            default -> {
+                if (is(a.arg(0), Op.SOFTMAX)) {
+                    Kernels64.logSoftmax(z, out);
                 } else {
-                    generic(a, values, out);
+                    Kernels64.map(z, v -> -Kernels64.softplus(-v), out);
                 }
             }
-            case BINARY_CROSS_ENTROPY -> {
-                if (a.arg(0) instanceof Apply p && p.op() == Op.SIGMOID) {
-                    scalar(out, Kernels64.binaryCrossEntropyOfSigmoid(values.get(p.arg(0)), y));
-                } else {
-                    generic(a, values, out);
-                }
-            }
-            default -> generic(a, values, out);
-        }
-    }
-
-    /** The op's kernel on its arguments' values: what every op means, written once, in the runtime. */
-    private static void generic(Apply a, Values values, DMatrixRMaj out) {
-        DMatrixRMaj[] args = new DMatrixRMaj[a.args().size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = values.get(a.arg(i));
-        }
-        KernelOp.valueOf(a.op().name()).apply(a.attr(), args, out);
-    }
-
-    /** log(softmax(z)) as log-softmax and log(sigmoid(z)) as −softplus(−z): finite where the naive form is −∞. */
-    private static void log(Apply a, Values values, DMatrixRMaj out) {
-        if (a.arg(0) instanceof Apply inner && inner.op() == Op.SOFTMAX) {
-            Kernels64.logSoftmax(values.get(inner.arg(0)), out);
-        } else if (a.arg(0) instanceof Apply inner && inner.op() == Op.SIGMOID) {
-            Kernels64.map(values.get(inner.arg(0)), v -> -Kernels64.softplus(-v), out);
-        } else {
-            generic(a, values, out);
         }
     }
 

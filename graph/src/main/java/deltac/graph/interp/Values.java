@@ -1,21 +1,28 @@
 package deltac.graph.interp;
 
 import deltac.graph.Node;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /** The value of every node an evaluation computed, and the batch size it ran with. */
 public final class Values {
-    private final Map<Node, DMatrixRMaj> values = new IdentityHashMap<>();
+    private final Map<Node, Integer> slots;
+    private final DMatrixRMaj[] values;
     private final int batch;
 
-    Values(int batch) {
+    /** {@code slots}: each node's place, fixed by its plan. */
+    Values(Map<Node, Integer> slots, int batch) {
+        this.slots = slots;
+        this.values = new DMatrixRMaj[slots.size()];
         this.batch = batch;
     }
 
-    void put(Node node, DMatrixRMaj value) {
-        values.put(node, value);
+    void put(int slot, DMatrixRMaj value) {
+        values[slot] = value;
+    }
+
+    DMatrixRMaj at(int slot) {
+        return values[slot];
     }
 
     public int batch() {
@@ -23,7 +30,7 @@ public final class Values {
     }
 
     public DMatrixRMaj get(Node node) {
-        DMatrixRMaj value = values.get(node);
+        DMatrixRMaj value = find(node);
         if (value == null) {
             throw new IllegalArgumentException("not evaluated: " + node);
         }
@@ -31,7 +38,8 @@ public final class Values {
     }
 
     DMatrixRMaj find(Node node) {
-        return values.get(node);
+        Integer slot = slots.get(node);
+        return slot == null ? null : values[slot];
     }
 
     /** The value of a 1×1 node. */

@@ -30,20 +30,37 @@ public final class Gemm {
 
     /** c = op(a) b; overwrites c. Large products are split between the cores ({@link GemmThreads}). */
     public static void multiply(float[] a, boolean transA, float[] b, float[] c, int m, int k, int n) {
-        // a[i, p] at i rs + p cs: one index formula for a and for its transpose
+        multiply(a, transA, b, false, c, m, k, n);
+    }
+
+    /**
+     * c (m × n) = op(a) op(b); overwrites c. op(b) is b (k × n) or, when {@code transB}, the transpose of a stored
+     * n × k, read in place: no transposed copy is made.
+     */
+    public static void multiply(float[] a, boolean transA, float[] b, boolean transB, float[] c, int m, int k, int n) {
+        // a[i, p] at i rs + p cs and b[p, j] at p brs + j bcs: one index formula for an operand and its transpose
         int rs = transA ? 1 : k;
         int cs = transA ? m : 1;
-        if (!GemmThreads.multiply(KERNEL, a, rs, cs, b, c, m, k, n)) {
-            KERNEL.multiply(a, 0, rs, cs, b, 0, n, c, 0, n, m, k, n);
+        int brs = transB ? 1 : n;
+        int bcs = transB ? k : 1;
+        if (!GemmThreads.multiply(KERNEL, a, rs, cs, b, brs, bcs, c, m, k, n)) {
+            KERNEL.multiply(a, 0, rs, cs, b, 0, brs, bcs, c, 0, n, m, k, n);
         }
     }
 
-    /** c = op(a) b; overwrites c. Large products are split between the cores ({@link GemmThreads}). */
+    /** c = op(a) b; overwrites c. */
     public static void multiply(double[] a, boolean transA, double[] b, double[] c, int m, int k, int n) {
+        multiply(a, transA, b, false, c, m, k, n);
+    }
+
+    /** c = op(a) op(b); overwrites c. */
+    public static void multiply(double[] a, boolean transA, double[] b, boolean transB, double[] c, int m, int k, int n) {
         int rs = transA ? 1 : k;
         int cs = transA ? m : 1;
-        if (!GemmThreads.multiply(KERNEL, a, rs, cs, b, c, m, k, n)) {
-            KERNEL.multiply(a, 0, rs, cs, b, 0, n, c, 0, n, m, k, n);
+        int brs = transB ? 1 : n;
+        int bcs = transB ? k : 1;
+        if (!GemmThreads.multiply(KERNEL, a, rs, cs, b, brs, bcs, c, m, k, n)) {
+            KERNEL.multiply(a, 0, rs, cs, b, 0, brs, bcs, c, 0, n, m, k, n);
         }
     }
 

@@ -49,7 +49,8 @@ final class GemmThreads {
     }
 
     /** Computes the product on several threads and returns true, or returns false: too small, or helpers busy. */
-    static boolean multiply(GemmKernel kernel, float[] a, int rs, int cs, float[] b, float[] c, int m, int k, int n) {
+    static boolean multiply(GemmKernel kernel, float[] a, int rs, int cs, float[] b, int brs, int bcs, float[] c,
+                            int m, int k, int n) {
         if (HELPERS.length == 0 || (long) m * n * k < PARALLEL_MACS || !BUSY.tryLock()) {
             return false;
         }
@@ -57,10 +58,10 @@ final class GemmThreads {
             int step = step(m, n, HELPERS.length + 1);
             for (int h = 0; h < HELPERS.length; h++) {
                 if (hasPart(h + 1, step, m, n)) {
-                    HELPERS[h].submit(kernel, a, b, c, null, null, null, h + 1, step, rs, cs, m, k, n);
+                    HELPERS[h].submit(kernel, a, b, c, null, null, null, h + 1, step, rs, cs, brs, bcs, m, k, n);
                 }
             }
-            run(kernel, a, b, c, null, null, null, 0, step, rs, cs, m, k, n);
+            run(kernel, a, b, c, null, null, null, 0, step, rs, cs, brs, bcs, m, k, n);
             awaitAll();
         } finally {
             BUSY.unlock();
@@ -68,7 +69,8 @@ final class GemmThreads {
         return true;
     }
 
-    static boolean multiply(GemmKernel kernel, double[] a, int rs, int cs, double[] b, double[] c, int m, int k, int n) {
+    static boolean multiply(GemmKernel kernel, double[] a, int rs, int cs, double[] b, int brs, int bcs, double[] c,
+                            int m, int k, int n) {
         if (HELPERS.length == 0 || (long) m * n * k < PARALLEL_MACS || !BUSY.tryLock()) {
             return false;
         }
@@ -76,10 +78,10 @@ final class GemmThreads {
             int step = step(m, n, HELPERS.length + 1);
             for (int h = 0; h < HELPERS.length; h++) {
                 if (hasPart(h + 1, step, m, n)) {
-                    HELPERS[h].submit(kernel, null, null, null, a, b, c, h + 1, step, rs, cs, m, k, n);
+                    HELPERS[h].submit(kernel, null, null, null, a, b, c, h + 1, step, rs, cs, brs, bcs, m, k, n);
                 }
             }
-            run(kernel, null, null, null, a, b, c, 0, step, rs, cs, m, k, n);
+            run(kernel, null, null, null, a, b, c, 0, step, rs, cs, brs, bcs, m, k, n);
             awaitAll();
         } finally {
             BUSY.unlock();
@@ -123,7 +125,7 @@ final class GemmThreads {
     }
 
     private static void run(GemmKernel kernel, float[] fa, float[] fb, float[] fc, double[] da, double[] db,
-                            double[] dc, int part, int step, int rs, int cs, int m, int k, int n) {
+                            double[] dc, int part, int step, int rs, int cs, int brs, int bcs, int m, int k, int n) {
         boolean byRows = m >= n;
         int from = part * step;
         int to = Math.min((part + 1) * step, byRows ? m : n);
@@ -132,14 +134,14 @@ final class GemmThreads {
         }
         if (byRows) {
             if (fa != null) {
-                kernel.multiply(fa, from * rs, rs, cs, fb, 0, n, fc, from * n, n, to - from, k, n);
+                kernel.multiply(fa, from * rs, rs, cs, fb, 0, brs, bcs, fc, from * n, n, to - from, k, n);
             } else {
-                kernel.multiply(da, from * rs, rs, cs, db, 0, n, dc, from * n, n, to - from, k, n);
+                kernel.multiply(da, from * rs, rs, cs, db, 0, brs, bcs, dc, from * n, n, to - from, k, n);
             }
         } else if (fa != null) {
-            kernel.multiply(fa, 0, rs, cs, fb, from, n, fc, from, n, m, k, to - from);
+            kernel.multiply(fa, 0, rs, cs, fb, from * bcs, brs, bcs, fc, from, n, m, k, to - from);
         } else {
-            kernel.multiply(da, 0, rs, cs, db, from, n, dc, from, n, m, k, to - from);
+            kernel.multiply(da, 0, rs, cs, db, from * bcs, brs, bcs, dc, from, n, m, k, to - from);
         }
     }
 
@@ -156,7 +158,7 @@ final class GemmThreads {
         private GemmKernel kernel;
         private float[] fa, fb, fc;
         private double[] da, db, dc;
-        private int part, step, rs, cs, m, k, n;
+        private int part, step, rs, cs, brs, bcs, m, k, n;
         volatile boolean pending;
         volatile Throwable failure;
 
@@ -166,7 +168,7 @@ final class GemmThreads {
         }
 
         void submit(GemmKernel kernel, float[] fa, float[] fb, float[] fc, double[] da, double[] db, double[] dc,
-                    int part, int step, int rs, int cs, int m, int k, int n) {
+                    int part, int step, int rs, int cs, int brs, int bcs, int m, int k, int n) {
             this.kernel = kernel;
             this.fa = fa;
             this.fb = fb;
@@ -178,6 +180,8 @@ final class GemmThreads {
             this.step = step;
             this.rs = rs;
             this.cs = cs;
+            this.brs = brs;
+            this.bcs = bcs;
             this.m = m;
             this.k = k;
             this.n = n;
@@ -197,7 +201,7 @@ final class GemmThreads {
                     }
                 }
                 try {
-                    GemmThreads.run(kernel, fa, fb, fc, da, db, dc, part, step, rs, cs, m, k, n);
+                    GemmThreads.run(kernel, fa, fb, fc, da, db, dc, part, step, rs, cs, brs, bcs, m, k, n);
                 } catch (Throwable t) {
                     failure = t;
                 } finally {

@@ -19,7 +19,7 @@ final class VectorGemmF {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final int LANES = F.length();
-    static final int MR = 4;
+    static final int MR = 4; // packA's unrolled copy and block() are written for 4
     static final int NR = 2 * LANES;
     static final int KC = 256;
     static final int MC = 128;
@@ -35,17 +35,20 @@ final class VectorGemmF {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-    /** c[i, j] (at cOff + i ldc + j) = Σp a[i, p] (at aOff + i rs + p cs) b[p, j] (at bOff + p ldb + j). */
-    static void multiply(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int ldb,
+    /**
+     * c[i, j] (at cOff + i ldc + j) = Σp a[i, p] (at aOff + i rs + p cs) b[p, j] (at bOff + p brs + j bcs). A b
+     * read across its rows (bcs ≠ 1, a transposed b) always goes through the strips, where it is read once.
+     */
+    static void multiply(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int brs, int bcs,
                          float[] c, int cOff, int ldc, int m, int k, int n) {
-        if ((long) m * n * k < PACKED_MACS || m < MR || n < NR) {
-            direct(a, aOff, rs, cs, b, bOff, ldb, c, cOff, ldc, m, k, n);
+        if (bcs == 1 && ((long) m * n * k < PACKED_MACS || m < MR || n < NR)) {
+            direct(a, aOff, rs, cs, b, bOff, brs, c, cOff, ldc, m, k, n);
         } else {
-            packed(a, aOff, rs, cs, b, bOff, ldb, c, cOff, ldc, m, k, n);
+            packed(a, aOff, rs, cs, b, bOff, brs, bcs, c, cOff, ldc, m, k, n);
         }
     }
 
-    private static void packed(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int ldb,
+    private static void packed(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int brs, int bcs,
                                float[] c, int cOff, int ldc, int m, int k, int n) {
         Workspace w = WORKSPACE.get();
         int strips = (n + NR - 1) / NR;
@@ -63,7 +66,7 @@ final class VectorGemmF {
         }
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
-            packB(b, bOff + pc * ldb, ldb, kc, n, w.b);
+            packB(b, bOff + pc * brs, brs, bcs, kc, n, w.b);
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 packA(a, aOff + ic * rs + pc * cs, rs, cs, mc, kc, w.a);
@@ -87,14 +90,29 @@ final class VectorGemmF {
         return (x + to - 1) / to * to;
     }
 
-    /** Rows [0, kc) of b into strips of NR columns: strip s, row p, column j at (s kc + p) NR + j; zeros past n. */
-    private static void packB(float[] b, int bOff, int ldb, int kc, int n, float[] out) {
+    /**
+     * Rows [0, kc) of b into strips of NR columns: strip s, row p, column j at (s kc + p) NR + j; zeros past n.
+     * A row-major b is copied a row segment at a time; a transposed one (bcs ≠ 1) a column at a time, reading
+     * each along its storage.
+     */
+    private static void packB(float[] b, int bOff, int brs, int bcs, int kc, int n, float[] out) {
         for (int jr = 0, s = 0; jr < n; jr += NR, s++) {
             int width = Math.min(NR, n - jr);
-            int to = s * kc * NR;
-            for (int p = 0; p < kc; p++, to += NR) {
-                System.arraycopy(b, bOff + p * ldb + jr, out, to, width);
-                if (width < NR) {
+            int strip = s * kc * NR;
+            if (bcs == 1) {
+                for (int p = 0, to = strip; p < kc; p++, to += NR) {
+                    System.arraycopy(b, bOff + p * brs + jr, out, to, width);
+                }
+            } else {
+                for (int j = 0; j < width; j++) {
+                    int from = bOff + (jr + j) * bcs;
+                    for (int p = 0, to = strip + j; p < kc; p++, to += NR) {
+                        out[to] = b[from + p * brs];
+                    }
+                }
+            }
+            if (width < NR) {
+                for (int p = 0, to = strip; p < kc; p++, to += NR) {
                     java.util.Arrays.fill(out, to + width, to + NR, 0f);
                 }
             }
@@ -106,10 +124,19 @@ final class VectorGemmF {
         for (int ir = 0, s = 0; ir < mc; ir += MR, s++) {
             int height = Math.min(MR, mc - ir);
             int to = s * kc * MR;
-            for (int p = 0; p < kc; p++, to += MR) {
-                int from = aOff + ir * rs + p * cs;
-                for (int r = 0; r < MR; r++) {
-                    out[to + r] = r < height ? a[from + r * rs] : 0f;
+            int from = aOff + ir * rs;
+            if (height == MR) {
+                for (int p = 0; p < kc; p++, to += MR, from += cs) {
+                    out[to] = a[from];
+                    out[to + 1] = a[from + rs];
+                    out[to + 2] = a[from + 2 * rs];
+                    out[to + 3] = a[from + 3 * rs];
+                }
+            } else {
+                for (int p = 0; p < kc; p++, to += MR, from += cs) {
+                    for (int r = 0; r < MR; r++) {
+                        out[to + r] = r < height ? a[from + r * rs] : 0f;
+                    }
                 }
             }
         }

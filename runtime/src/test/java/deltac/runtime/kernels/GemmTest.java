@@ -17,13 +17,30 @@ class GemmTest {
     private static final GemmKernel[] KERNELS = {new VectorGemm(), new ScalarGemm()};
 
     /** A product on a block of larger arrays: every index goes through an offset and a stride. */
-    private record Case(int m, int k, int n, boolean transA, int aOff, int bOff, int ldb, int cOff, int ldc) {
+    /** b is k × n with rows ldb apart, or (transB) n × k with rows ldb apart, read transposed. */
+    private record Case(int m, int k, int n, boolean transA, boolean transB, int aOff, int bOff, int ldb, int cOff, int ldc) {
+        Case(int m, int k, int n, boolean transA, int aOff, int bOff, int ldb, int cOff, int ldc) {
+            this(m, k, n, transA, false, aOff, bOff, ldb, cOff, ldc);
+        }
+
         int rs() {
             return transA ? 1 : k;
         }
 
         int cs() {
             return transA ? m : 1;
+        }
+
+        int brs() {
+            return transB ? 1 : ldb;
+        }
+
+        int bcs() {
+            return transB ? ldb : 1;
+        }
+
+        int bSize() {
+            return bOff + Math.max(0, k - 1) * brs() + Math.max(0, n - 1) * bcs() + 1;
         }
     }
 
@@ -33,7 +50,7 @@ class GemmTest {
             for (int j = 0; j < t.n; j++) {
                 double s = 0;
                 for (int p = 0; p < t.k; p++) {
-                    s += a[t.aOff + i * t.rs() + p * t.cs()] * b[t.bOff + p * t.ldb + j];
+                    s += a[t.aOff + i * t.rs() + p * t.cs()] * b[t.bOff + p * t.brs() + j * t.bcs()];
                 }
                 c[i * t.n + j] = s;
             }
@@ -59,7 +76,7 @@ class GemmTest {
 
     private static void check(Random rng, Case t) {
         double[] a = gaussian(rng, t.aOff + t.m * t.k);
-        double[] b = gaussian(rng, t.bOff + (t.k - 1) * t.ldb + t.n + 1);
+        double[] b = gaussian(rng, t.bSize());
         double[] want = reference(a, b, t);
         float[] af = floats(a);
         float[] bf = floats(b);
@@ -67,10 +84,10 @@ class GemmTest {
         for (GemmKernel kernel : KERNELS) {
             double[] c = new double[cSize];
             Arrays.fill(c, Double.NaN); // overwritten, not accumulated into; the entries around untouched
-            kernel.multiply(a, t.aOff, t.rs(), t.cs(), b, t.bOff, t.ldb, c, t.cOff, t.ldc, t.m, t.k, t.n);
+            kernel.multiply(a, t.aOff, t.rs(), t.cs(), b, t.bOff, t.brs(), t.bcs(), c, t.cOff, t.ldc, t.m, t.k, t.n);
             float[] cf = new float[cSize];
             Arrays.fill(cf, Float.NaN);
-            kernel.multiply(af, t.aOff, t.rs(), t.cs(), bf, t.bOff, t.ldb, cf, t.cOff, t.ldc, t.m, t.k, t.n);
+            kernel.multiply(af, t.aOff, t.rs(), t.cs(), bf, t.bOff, t.brs(), t.bcs(), cf, t.cOff, t.ldc, t.m, t.k, t.n);
             int inside = 0;
             for (int i = 0; i < t.m; i++) {
                 for (int j = 0; j < t.n; j++) {
@@ -99,7 +116,8 @@ class GemmTest {
             int m = sizes[rng.nextInt(sizes.length)];
             int k = sizes[rng.nextInt(sizes.length)];
             int n = sizes[rng.nextInt(sizes.length)];
-            check(rng, new Case(m, k, n, rng.nextBoolean(), 0, 0, n, 0, n));
+            boolean transB = rng.nextBoolean();
+            check(rng, new Case(m, k, n, rng.nextBoolean(), transB, 0, 0, transB ? k : n, 0, n));
         }
     }
 
@@ -117,7 +135,8 @@ class GemmTest {
             if ((long) m * n * k < VectorGemmF.PACKED_MACS) {
                 k = (int) (VectorGemmF.PACKED_MACS / ((long) m * n)) + 1;
             }
-            check(rng, new Case(m, k, n, rng.nextBoolean(), 0, 0, n, 0, n));
+            boolean transB = rng.nextBoolean();
+            check(rng, new Case(m, k, n, rng.nextBoolean(), transB, 0, 0, transB ? k : n, 0, n));
         }
     }
 
@@ -129,8 +148,9 @@ class GemmTest {
             int m = large ? 130 + rng.nextInt(20) : 1 + rng.nextInt(20);
             int k = large ? 260 + rng.nextInt(30) : 1 + rng.nextInt(20);
             int n = large ? 40 + rng.nextInt(30) : 1 + rng.nextInt(40);
-            check(rng, new Case(m, k, n, rng.nextBoolean(), rng.nextInt(9), rng.nextInt(9), n + rng.nextInt(9),
-                    rng.nextInt(9), n + rng.nextInt(9)));
+            boolean transB = rng.nextBoolean();
+            check(rng, new Case(m, k, n, rng.nextBoolean(), transB, rng.nextInt(9), rng.nextInt(9),
+                    (transB ? k : n) + rng.nextInt(9), rng.nextInt(9), n + rng.nextInt(9)));
         }
     }
 
@@ -140,20 +160,23 @@ class GemmTest {
         int[][] shapes = {{128, 784, 64}, {10, 1024, 256}, {1024, 256, 784}, {37, 301, 611}};
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
-            for (boolean transA : new boolean[] {false, true}) {
+            for (int t = 0; t < 4; t++) {
+                boolean transA = (t & 1) == 1;
+                boolean transB = (t & 2) == 2;
+                int rs = transA ? 1 : k, cs = transA ? m : 1, brs = transB ? 1 : n, bcs = transB ? k : 1;
                 float[] a = floats(gaussian(rng, m * k));
                 float[] b = floats(gaussian(rng, k * n));
                 float[] split = new float[m * n];
-                Gemm.multiply(a, transA, b, split, m, k, n);
+                Gemm.multiply(a, transA, b, transB, split, m, k, n);
                 float[] alone = new float[m * n];
-                new VectorGemm().multiply(a, 0, transA ? 1 : k, transA ? m : 1, b, 0, n, alone, 0, n, m, k, n);
-                assertArrayEquals(alone, split, m + "×" + k + "×" + n + " transA=" + transA);
+                new VectorGemm().multiply(a, 0, rs, cs, b, 0, brs, bcs, alone, 0, n, m, k, n);
+                assertArrayEquals(alone, split, m + "×" + k + "×" + n + " transA=" + transA + " transB=" + transB);
                 double[] ad = gaussian(rng, m * k);
                 double[] bd = gaussian(rng, k * n);
                 double[] splitD = new double[m * n];
-                Gemm.multiply(ad, transA, bd, splitD, m, k, n);
+                Gemm.multiply(ad, transA, bd, transB, splitD, m, k, n);
                 double[] aloneD = new double[m * n];
-                new VectorGemm().multiply(ad, 0, transA ? 1 : k, transA ? m : 1, bd, 0, n, aloneD, 0, n, m, k, n);
+                new VectorGemm().multiply(ad, 0, rs, cs, bd, 0, brs, bcs, aloneD, 0, n, m, k, n);
                 assertArrayEquals(aloneD, splitD);
             }
         }
