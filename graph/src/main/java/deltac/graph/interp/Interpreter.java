@@ -60,12 +60,16 @@ public final class Interpreter {
         private final KernelOp[] kernels;
         private final int[][] argSlots;
         private final DMatrixRMaj[][] argValues;
+        private final List<Input> inputs = new java.util.ArrayList<>();
         private Values values;
 
         private Plan(List<Node> order) {
             this.order = order;
             for (int i = 0; i < order.size(); i++) {
                 slots.put(order.get(i), i);
+                if (order.get(i) instanceof Input input) {
+                    inputs.add(input);
+                }
             }
             kernels = new KernelOp[order.size()];
             argSlots = new int[order.size()][];
@@ -80,7 +84,7 @@ public final class Interpreter {
         }
 
         public Values evaluate(Map<String, DMatrixRMaj> bindings) {
-            int batch = batchSize(order, bindings);
+            int batch = batchSize(inputs, bindings);
             if (values == null || values.batch() != batch) {
                 values = new Values(slots, batch);
             }
@@ -122,17 +126,15 @@ public final class Interpreter {
         }
     }
 
-    private static int batchSize(List<Node> order, Map<String, DMatrixRMaj> bindings) {
+    private static int batchSize(List<Input> inputs, Map<String, DMatrixRMaj> bindings) {
         int batch = -1;
-        for (Node node : order) {
-            if (node instanceof Input input) {
-                DMatrixRMaj value = bound(input.name(), bindings);
-                if (batch >= 0 && value.numCols != batch) {
-                    throw new IllegalArgumentException(input.name() + " has " + value.numCols
-                            + " columns but the batch has " + batch);
-                }
-                batch = value.numCols;
+        for (Input input : inputs) {
+            DMatrixRMaj value = bound(input.name(), bindings);
+            if (batch >= 0 && value.numCols != batch) {
+                throw new IllegalArgumentException(input.name() + " has " + value.numCols
+                        + " columns but the batch has " + batch);
             }
+            batch = value.numCols;
         }
         return batch < 0 ? 1 : batch;
     }

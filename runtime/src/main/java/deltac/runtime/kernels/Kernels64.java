@@ -83,11 +83,40 @@ public final class Kernels64 {
     }
 
     public static void add(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        broadcast(a, b, Double::sum, out);
+        if (sameShape(a, b)) {
+            out.reshape(a.numRows, a.numCols);
+            CommonOps_DDRM.add(a, b, out);
+        } else if (b.numCols == 1 && a.numRows == b.numRows) {
+            addColumn(a, b, out); // a bias: the common case, without the general loop's per-entry indexing
+        } else {
+            broadcast(a, b, Double::sum, out);
+        }
     }
 
     public static void sub(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
-        broadcast(a, b, (x, y) -> x - y, out);
+        if (sameShape(a, b)) {
+            out.reshape(a.numRows, a.numCols);
+            CommonOps_DDRM.subtract(a, b, out);
+        } else {
+            broadcast(a, b, (x, y) -> x - y, out);
+        }
+    }
+
+    private static boolean sameShape(DMatrixRMaj a, DMatrixRMaj b) {
+        return a.numRows == b.numRows && a.numCols == b.numCols;
+    }
+
+    /** out = a + column, the column added to every column of a. */
+    private static void addColumn(DMatrixRMaj a, DMatrixRMaj column, DMatrixRMaj out) {
+        out.reshape(a.numRows, a.numCols);
+        int cols = a.numCols;
+        for (int i = 0; i < a.numRows; i++) {
+            double v = column.data[i];
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[row + j] = a.data[row + j] + v;
+            }
+        }
     }
 
     public static void divide(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
