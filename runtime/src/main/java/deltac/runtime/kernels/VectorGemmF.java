@@ -125,7 +125,15 @@ final class VectorGemmF {
             int height = Math.min(MR, mc - ir);
             int to = s * kc * MR;
             int from = aOff + ir * rs;
-            if (height == MR) {
+            if (height == MR && cs == 1) {
+                // a row-major a: each row read along its storage, written to every MR-th entry
+                for (int r = 0; r < MR; r++) {
+                    int f = from + r * rs;
+                    for (int p = 0, t = to + r; p < kc; p++, t += MR) {
+                        out[t] = a[f + p];
+                    }
+                }
+            } else if (height == MR) {
                 for (int p = 0; p < kc; p++, to += MR, from += cs) {
                     out[to] = a[from];
                     out[to + 1] = a[from + rs];
