@@ -31,6 +31,11 @@ final class DeltacContestant implements Contestant {
     }
 
     @Override
+    public String threads() {
+        return engine == Engine.BYTECODE ? Gemm.threads() + " (products of 2²¹+ multiply-adds)" : "1";
+    }
+
+    @Override
     public String details() {
         return (engine == Engine.BYTECODE ? "products " + (Gemm.simd() ? "on the Vector API" : "scalar (no jdk.incubator.vector)")
                 : "interpreter on EJML, float64 inside") + ", JDK " + Runtime.version().feature();
