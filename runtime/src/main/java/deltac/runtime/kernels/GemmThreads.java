@@ -1,5 +1,6 @@
 package deltac.runtime.kernels;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -89,16 +90,25 @@ final class GemmThreads {
         return true;
     }
 
+    /**
+     * Waits for each helper's part; a part its helper has not started yet (its core busy with other work, or the
+     * helper parked) the caller takes back and computes itself, so a busy second core costs at most the time of
+     * working alone, not a scheduler's time slice.
+     */
     private static void awaitAll() {
         Throwable failure = null;
         for (Helper helper : HELPERS) {
-            for (int spins = 0; helper.pending; spins++) {
+            if (helper.state.compareAndSet(Helper.PENDING, Helper.RUNNING)) {
+                helper.runPart(); // taken back: the helper will find nothing to do
+            }
+            for (int spins = 0; helper.state.get() == Helper.RUNNING; spins++) {
                 if (spins < 10_000) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
                 }
             }
+            helper.state.set(Helper.IDLE);
             if (helper.failure != null && failure == null) {
                 failure = helper.failure;
             }
@@ -153,13 +163,21 @@ final class GemmThreads {
         return (x + to - 1) / to * to;
     }
 
-    /** A helper thread and the part it was handed; the part's fields are published by the volatile {@link #pending}. */
+    /**
+     * A helper thread and the part it was handed. The part's fields are written before {@link #state} becomes
+     * PENDING and read only by whoever then moves it to RUNNING: the helper, or the caller taking it back.
+     */
     private static final class Helper extends Thread {
+        static final int IDLE = 0;
+        static final int PENDING = 1;
+        static final int RUNNING = 2;
+        static final int DONE = 3;
+
         private GemmKernel kernel;
         private float[] fa, fb, fc;
         private double[] da, db, dc;
         private int part, step, rs, cs, brs, bcs, m, k, n;
-        volatile boolean pending;
+        final AtomicInteger state = new AtomicInteger(IDLE);
         volatile Throwable failure;
 
         Helper(int index) {
@@ -185,31 +203,38 @@ final class GemmThreads {
             this.m = m;
             this.k = k;
             this.n = n;
-            pending = true;
+            state.set(PENDING);
             LockSupport.unpark(this);
+        }
+
+        /** Computes the part, by whichever thread moved it to RUNNING, and marks it DONE. */
+        void runPart() {
+            try {
+                GemmThreads.run(kernel, fa, fb, fc, da, db, dc, part, step, rs, cs, brs, bcs, m, k, n);
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                // let go of the caller's arrays: a dropped trainer's buffers must not stay reachable from here
+                fa = fb = fc = null;
+                da = db = dc = null;
+                kernel = null;
+                state.set(DONE);
+            }
         }
 
         @Override
         public void run() {
             while (true) {
                 long spinUntil = System.nanoTime() + SPIN_NANOS;
-                while (!pending) {
+                while (state.get() != PENDING) {
                     if (System.nanoTime() < spinUntil) {
                         Thread.onSpinWait();
                     } else {
                         LockSupport.park(this);
                     }
                 }
-                try {
-                    GemmThreads.run(kernel, fa, fb, fc, da, db, dc, part, step, rs, cs, brs, bcs, m, k, n);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    // let go of the caller's arrays: a dropped trainer's buffers must not stay reachable from here
-                    fa = fb = fc = null;
-                    da = db = dc = null;
-                    kernel = null;
-                    pending = false;
+                if (state.compareAndSet(PENDING, RUNNING)) {
+                    runPart();
                 }
             }
         }
