@@ -4,6 +4,7 @@ package deltac.generated;
 import deltac.runtime.checkpoint.Tensor;
 import deltac.runtime.generated.Generated;
 import deltac.runtime.generated.GeneratedTrainer32;
+import deltac.runtime.kernels.Activations;
 import deltac.runtime.kernels.FallbackSite;
 import deltac.runtime.kernels.FastMath;
 import deltac.runtime.kernels.Gemm;
@@ -125,9 +126,10 @@ public final class XorTrainer extends GeneratedTrainer32 {
             }
             float h8 = a_b1[i0];
             for (int j7 = 0; j7 < n; j7++) {
-                a_a1[(row1 + j7)] = (1.0f / (1.0f + (float) Math.exp(-(a_a1[(row1 + j7)] + h8))));
+                a_a1[(row1 + j7)] = (a_a1[(row1 + j7)] + h8);
             }
         }
+        Activations.sigmoid(a_a1, (2 * n));
     }
 
     /** a2 = sigmoid 1×n */
@@ -150,9 +152,10 @@ public final class XorTrainer extends GeneratedTrainer32 {
             }
             float h8 = a_b2[0];
             for (int j7 = 0; j7 < n; j7++) {
-                a_a2[(row1 + j7)] = (1.0f / (1.0f + (float) Math.exp(-(a_a2[(row1 + j7)] + h8))));
+                a_a2[(row1 + j7)] = (a_a2[(row1 + j7)] + h8);
             }
         }
+        Activations.sigmoid(a_a2, n);
     }
 
     /** t12 = mse 1×1 */
@@ -283,8 +286,9 @@ public final class XorTrainer extends GeneratedTrainer32 {
                 a_a1[row1] = (a_a1[row1] + (a3 * a_x[brow4]));
             }
             float h8 = a_b1[i0];
-            a_a1[row1] = (1.0f / (1.0f + (float) Math.exp(-(a_a1[row1] + h8))));
+            a_a1[row1] = (a_a1[row1] + h8);
         }
+        Activations.sigmoid(a_a1, 2);
     }
 
     /** a2 = sigmoid 1×n (a batch of one) */
@@ -301,7 +305,8 @@ public final class XorTrainer extends GeneratedTrainer32 {
             a_a2[row1] = (a_a2[row1] + (a3 * a_a1[brow4]));
         }
         float h8 = a_b2[0];
-        a_a2[row1] = (1.0f / (1.0f + (float) Math.exp(-(a_a2[row1] + h8))));
+        a_a2[row1] = (a_a2[row1] + h8);
+        Activations.sigmoid(a_a2, 1);
     }
 
     /** t12 = mse 1×1 (a batch of one) */

@@ -422,6 +422,11 @@ final class AsmEmitter {
             expr(mv, g.n(), slots);
             mv.visitMethodInsn(INVOKESTATIC, "deltac/runtime/kernels/Gemm", "multiply",
                     "(" + array + "Z" + array + "Z" + array + "III)V", false);
+        } else if (s instanceof Loops.Activation act) {
+            expr(mv, act.array(), slots);
+            expr(mv, act.length(), slots);
+            mv.visitMethodInsn(INVOKESTATIC, "deltac/runtime/kernels/Activations",
+                    act.kind().name().toLowerCase(java.util.Locale.ROOT), "(" + array + "I)V", false);
         } else if (s instanceof Loops.Copy c) {
             expr(mv, c.from(), slots);
             push(mv, 0);

@@ -4,6 +4,7 @@ import static deltac.codegen.bytecode.Loops.add;
 import static deltac.codegen.bytecode.Loops.i;
 import static deltac.codegen.bytecode.Loops.mul;
 
+import deltac.codegen.bytecode.Loops.Activation;
 import deltac.codegen.bytecode.Loops.Bin;
 import deltac.codegen.bytecode.Loops.Copy;
 import deltac.codegen.bytecode.Loops.Expr;
@@ -71,6 +72,8 @@ final class BatchOfOne {
                 out.add(new Product(p.a(), p.transA(), p.b(), p.transB(), p.c(), p.m(), expr(p.k(), bound), expr(p.n(), bound)));
             } else if (s instanceof Copy c) {
                 out.add(new Copy(c.from(), c.to(), expr(c.length(), bound)));
+            } else if (s instanceof Activation a) {
+                out.add(new Activation(a.kind(), a.array(), expr(a.length(), bound)));
             } else if (s instanceof Fallback f) {
                 out.add(f);
             } else {

@@ -46,6 +46,7 @@ final class JavaEmitter {
         line(0, "import deltac.runtime.checkpoint.Tensor;");
         line(0, "import deltac.runtime.generated.Generated;");
         line(0, "import deltac.runtime.generated." + base + ";");
+        line(0, "import deltac.runtime.kernels.Activations;");
         line(0, "import deltac.runtime.kernels.FallbackSite;");
         line(0, "import deltac.runtime.kernels.FastMath;");
         line(0, "import deltac.runtime.kernels.Gemm;");
@@ -194,6 +195,9 @@ final class JavaEmitter {
             line(indent, "Gemm.multiply(" + expr(g.a()) + ", " + g.transA() + ", " + expr(g.b()) + ", " + g.transB()
                     + ", " + expr(g.c())
                     + ", " + g.m() + ", " + expr(g.k()) + ", " + expr(g.n()) + ");");
+        } else if (s instanceof Loops.Activation act) {
+            line(indent, "Activations." + act.kind().name().toLowerCase(Locale.ROOT) + "(" + expr(act.array()) + ", "
+                    + expr(act.length()) + ");");
         } else if (s instanceof Loops.Copy c) {
             line(indent, "System.arraycopy(" + expr(c.from()) + ", 0, " + expr(c.to()) + ", 0, " + expr(c.length()) + ");");
         }

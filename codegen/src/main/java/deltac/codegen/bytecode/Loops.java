@@ -46,7 +46,7 @@ final class Loops {
     record ToReal(Expr a) implements Expr {}
 
     /** A statement. */
-    sealed interface Stmt permits Let, Set, Store, For, Fallback, Copy, Product {}
+    sealed interface Stmt permits Let, Set, Store, For, Fallback, Copy, Product, Activation {}
 
     /** Declares a local and gives it its first value. */
     record Let(Var var, Expr value) implements Stmt {}
@@ -63,6 +63,12 @@ final class Loops {
 
     /** {@code Gemm.multiply(a, transA, b, transB, c, m, k, n)}: the runtime's product, on the Vector API where the JVM has it. */
     record Product(Expr a, boolean transA, Expr b, boolean transB, Expr c, int m, Expr k, Expr n) implements Stmt {}
+
+    /** Float32 activations the runtime applies in place to a whole buffer, on the Vector API where it can. */
+    enum ActivationKind { SIGMOID, TANH }
+
+    /** {@code Activations.sigmoid(array, length)} or {@code Activations.tanh(array, length)} */
+    record Activation(ActivationKind kind, Expr array, Expr length) implements Stmt {}
 
     /** {@code System.arraycopy(from, 0, to, 0, length)} */
     record Copy(Expr from, Expr to, Expr length) implements Stmt {}

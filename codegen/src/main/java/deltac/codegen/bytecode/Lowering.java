@@ -61,6 +61,7 @@ final class Lowering {
     private final Graph graph;
     private final Signature signature;
     private final Options options;
+    private Precision precision;
     private final List<Node> order = new ArrayList<>();
     private final Map<Node, List<Node>> reads = new IdentityHashMap<>();
     private final Map<Node, Integer> uses = new IdentityHashMap<>();
@@ -88,6 +89,7 @@ final class Lowering {
     }
 
     private Program program(Precision precision, String className) {
+        this.precision = precision;
         List<Node> rootList = new ArrayList<>();
         rootList.add(graph.loss());
         rootList.add(signature.output());
@@ -338,8 +340,21 @@ final class Lowering {
         Shape s = a.shape();
         List<Stmt> body;
         Apply fused = fusedProduct(a);
+        Loops.ActivationKind activation = vectorActivation(a);
         if (options.fallbackEverything()) {
             body = fallback(kb, a);
+        } else if (activation != null) {
+            // the pre-activation in the kernel's loops, then the activation over the whole buffer in the runtime
+            Node inner = a.arg(0);
+            if (fused != null) {
+                body = new ArrayList<>(product(kb, fused, out, (k, iv, row, j, acc, in, hoisted) ->
+                        element(k, inner, s, iv, row, j, in, hoisted, fused, acc)));
+            } else {
+                body = new ArrayList<>(kb.map(out, s.rows(), s.cols(),
+                        (k, iv, row, j, in, hoisted) -> element(k, inner, s, iv, row, j, in, hoisted, null, null)));
+            }
+            body.add(new Loops.Activation(activation, kb.array(out), Loops.mul(KernelBuilder.dim(s.rows()),
+                    KernelBuilder.dim(s.cols()))));
         } else if (fused != null) {
             body = product(kb, fused, out, (k, iv, row, j, acc, inner, hoisted) ->
                     expand(k, a, s, iv, row, j, inner, hoisted, fused, acc));
@@ -357,6 +372,21 @@ final class Lowering {
                 kernelOf.put(f.getKey(), name);
             }
         }
+    }
+
+    /**
+     * A float32 sigmoid or tanh that its kernel computes last, over a whole buffer: the runtime applies it on the
+     * Vector API, a vector of entries per exp instead of one (a sigmoid layer's exps were a sixth of a W2 step).
+     */
+    private Loops.ActivationKind vectorActivation(Apply a) {
+        if (precision != Precision.F32 || options.fallbackEverything()) {
+            return null;
+        }
+        return switch (a.op()) {
+            case SIGMOID -> Loops.ActivationKind.SIGMOID;
+            case TANH -> Loops.ActivationKind.TANH;
+            default -> null;
+        };
     }
 
     private Apply fusedProduct(Apply owner) {
