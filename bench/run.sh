@@ -24,7 +24,7 @@
 #                     not overlap with other builds on a shared machine (default /tmp/deltac-mvn.lock; "none": no lock)
 #   BENCH_OFFLINE     1 (default): Maven offline first, online when an artifact is missing; 0: online
 #   BENCH_BASELINE    an earlier run's results (default bench/baseline.jsonl, when it exists; "none": no comparison):
-#                     every median more than 10% below its baseline is flagged, and the script exits 4
+#                     every deltac median more than 10% below its baseline is flagged, and the script exits 4
 #
 # Exit status: 0; 1 when a loss disagrees; 4 when a median dropped more than 10% below the baseline.
 # Save a run as the baseline with: cp bench/out/results.jsonl bench/baseline.jsonl

@@ -136,19 +136,27 @@ def compare(rows, baseline_path, drop):
             if key in r:
                 before[(r["workload"], r["label"], key)] = r[key]
     found = []
+    peers = []
     print()
-    print(f"Against the baseline {baseline_path} (a drop of more than {drop:.0%} is flagged):")
+    print(f"Against the baseline {baseline_path} (a drop of more than {drop:.0%} in a deltac row is flagged; the "
+          f"other rows show how much the machine itself moved):")
     for r in rows:
         for key, what in (("median", "training"), ("infer_median", "inference")):
             old = before.get((r["workload"], r["label"], key))
             if old is None or key not in r:
                 continue
             change = r[key] / old - 1
-            flag = change < -drop
+            mine = r["label"].startswith("deltac")
+            if not mine:
+                peers.append(change)
+            flag = mine and change < -drop
             print(f"- {r['workload']} {what} {r['label']}: {old:,.0f} → {r[key]:,.0f} samples/s ({change:+.0%})"
                   + (" **DROP**" if flag else ""))
             if flag:
                 found.append(f"{r['workload']} {what} {r['label']}: {old:,.0f} → {r[key]:,.0f} samples/s ({change:+.0%})")
+    if peers:
+        peers.sort()
+        print(f"The other contestants moved by {peers[len(peers) // 2]:+.0%} (median) between the two runs.")
     return found
 
 
