@@ -63,21 +63,7 @@ final class Columns {
 
     /** out = −(1/n) Σ y (z − logsumexp(z)): cross-entropy of softmax(z), from the logits */
     static List<Stmt> crossEntropyOfSoftmax(KernelBuilder kb, String out, String logits, String target, int rows, int cols) {
-        Var z = kb.array(logits);
-        Var y = kb.array(target);
-        Var j = kb.intVar("j");
-        Var lse = kb.realVar("lse");
-        Var iv = kb.intVar("i");
-        Var idx = kb.intVar("idx");
-        Var total = kb.realVar("total");
-        List<Stmt> column = new ArrayList<>(logSumExp(kb, z, j, dim(rows), dim(cols), lse));
-        column.add(loop(iv, dim(rows), List.of(
-                new Let(idx, add(mul(iv, dim(cols)), j)),
-                new Set(total, real(BinOp.ADD, total, real(BinOp.MUL, new Load(y, idx), real(BinOp.SUB, new Load(z, idx), lse)))))));
-        return List.of(
-                new Let(total, new RealConst(0)),
-                loop(j, dim(cols), column),
-                new Store(kb.array(out), i(0), real(BinOp.DIV, new Un(UnOp.NEG, total), new Loops.ToReal(dim(cols)))));
+        return logSoftmaxColumns(kb, null, out, logits, target, rows, cols);
     }
 
     /**
@@ -86,6 +72,12 @@ final class Columns {
      */
     static List<Stmt> softmaxAndCrossEntropy(KernelBuilder kb, String out, String loss, String logits, String target,
                                              int rows, int cols) {
+        return logSoftmaxColumns(kb, out, loss, logits, target, rows, cols);
+    }
+
+    /** Per column: z − logsumexp(z) (into softmax as its exp, when given) and its y-weighted sum into the loss. */
+    private static List<Stmt> logSoftmaxColumns(KernelBuilder kb, String softmax, String loss, String logits,
+                                                String target, int rows, int cols) {
         Var z = kb.array(logits);
         Var y = kb.array(target);
         Var j = kb.intVar("j");
@@ -94,12 +86,15 @@ final class Columns {
         Var idx = kb.intVar("idx");
         Var shifted = kb.realVar("s");
         Var total = kb.realVar("total");
+        List<Stmt> entry = new ArrayList<>();
+        entry.add(new Let(idx, add(mul(iv, dim(cols)), j)));
+        entry.add(new Let(shifted, real(BinOp.SUB, new Load(z, idx), lse)));
+        if (softmax != null) {
+            entry.add(new Store(kb.array(softmax), idx, new Un(UnOp.EXP, shifted)));
+        }
+        entry.add(new Set(total, real(BinOp.ADD, total, real(BinOp.MUL, new Load(y, idx), shifted))));
         List<Stmt> column = new ArrayList<>(logSumExp(kb, z, j, dim(rows), dim(cols), lse));
-        column.add(loop(iv, dim(rows), List.of(
-                new Let(idx, add(mul(iv, dim(cols)), j)),
-                new Let(shifted, real(BinOp.SUB, new Load(z, idx), lse)),
-                new Store(kb.array(out), idx, new Un(UnOp.EXP, shifted)),
-                new Set(total, real(BinOp.ADD, total, real(BinOp.MUL, new Load(y, idx), shifted))))));
+        column.add(loop(iv, dim(rows), entry));
         return List.of(
                 new Let(total, new RealConst(0)),
                 loop(j, dim(cols), column),
