@@ -2,6 +2,7 @@ package deltac.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The protocol every contestant of bench/run.sh follows (bench/pytorch_bench.py repeats it in Python):
@@ -67,52 +68,41 @@ final class Measure {
         double loss = c.evalLoss();
         finite(loss, -1);
 
-        int cursor = w.checkSteps;
-        long start = System.nanoTime();
-        int warmSteps = 0;
-        double sink = 0;
-        while (warmSteps == 0 || System.nanoTime() - start < warmupSeconds * 1e9) {
-            sink += c.step(cursor++);
-            warmSteps++;
-        }
-        double perStep = (System.nanoTime() - start) / 1e9 / warmSteps;
-        int stepsPerRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perStep)));
-        double[] rates = new double[runs];
-        for (int r = 0; r < runs; r++) {
-            long t = System.nanoTime();
-            for (int i = 0; i < stepsPerRun; i++) {
-                sink += c.step(cursor++);
-            }
-            double seconds = (System.nanoTime() - t) / 1e9;
-            rates[r] = (double) stepsPerRun * w.batch / seconds;
-        }
-        finite(sink, cursor);
-        double[] inference = w.timesInference() ? inference(c, w, runs, warmupSeconds, runSeconds) : new double[0];
-        return new Result(w, name, c, loss, first, checkSeconds, stepsPerRun, rates, inference);
+        Timed training = time(c::step, w.checkSteps, w.batch, runs, warmupSeconds, runSeconds);
+        double[] inference = w.timesInference()
+                ? time(c::infer, 0, w.batch, runs, warmupSeconds, runSeconds).rates : new double[0];
+        return new Result(w, name, c, loss, first, checkSeconds, training.perRun, training.rates, inference);
     }
 
-    /** Predictions of the epoch's batches in turn, after training: warm-up, then timed runs, as for training. */
-    private static double[] inference(Contestant c, Workload w, int runs, double warmupSeconds, double runSeconds) {
+    /** Samples/s of each timed run, and the calls in each. */
+    private record Timed(double[] rates, int perRun) {}
+
+    /**
+     * Calls {@code work} on batch {@code from}, {@code from + 1}, …: warm-up for {@code warmupSeconds}, then
+     * {@code runs} timed runs of as many calls as the warm-up's pace fits in {@code runSeconds} (at least one).
+     */
+    private static Timed time(IntToDoubleFunction work, int from, int batch, int runs, double warmupSeconds,
+                              double runSeconds) {
+        int cursor = from;
         double sink = 0;
-        int cursor = 0;
         long start = System.nanoTime();
         int warm = 0;
         while (warm == 0 || System.nanoTime() - start < warmupSeconds * 1e9) {
-            sink += c.infer(cursor++);
+            sink += work.applyAsDouble(cursor++);
             warm++;
         }
-        double perBatch = (System.nanoTime() - start) / 1e9 / warm;
-        int batchesPerRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perBatch)));
+        double perCall = (System.nanoTime() - start) / 1e9 / warm;
+        int perRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perCall)));
         double[] rates = new double[runs];
         for (int r = 0; r < runs; r++) {
             long t = System.nanoTime();
-            for (int i = 0; i < batchesPerRun; i++) {
-                sink += c.infer(cursor++);
+            for (int i = 0; i < perRun; i++) {
+                sink += work.applyAsDouble(cursor++);
             }
-            rates[r] = (double) batchesPerRun * w.batch / ((System.nanoTime() - t) / 1e9);
+            rates[r] = (double) perRun * batch / ((System.nanoTime() - t) / 1e9);
         }
-        finite(sink, -1);
-        return rates;
+        finite(sink, cursor);
+        return new Timed(rates, perRun);
     }
 
     private static void finite(double loss, int step) {

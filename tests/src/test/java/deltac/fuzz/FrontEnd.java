@@ -81,8 +81,7 @@ final class FrontEnd {
             Map<String, String> seeds = Seeds.specs();
             // the seeds are the project's own examples: read without the time bound, which a starved fuzzing
             // process (instrumented, niced beside a build) once exceeded, and any failure said plainly
-            SpecLimits trusted = new SpecLimits(SpecLimits.DEFAULT.maxBytes(), SpecLimits.DEFAULT.maxNesting(),
-                    SpecLimits.DEFAULT.maxOperators(), SpecLimits.DEFAULT.stackBytes(), java.time.Duration.ofMinutes(10));
+            SpecLimits trusted = SpecLimits.DEFAULT.withTimeout(java.time.Duration.ofMinutes(10));
             for (String name : List.of("xor", "logistic_regression", "mnist_mlp", "iris_mlp")) {
                 SpecResult seed = Spec.read(seeds.get(name + ".java"), name + ".java", trusted);
                 SPECS.put(name, seed.graph().orElseThrow(

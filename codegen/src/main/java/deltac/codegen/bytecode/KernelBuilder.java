@@ -67,8 +67,8 @@ final class KernelBuilder {
     /**
      * out = op(A) op(B) with constant M and K and columns N (maybe n): the i-k-j order, so the innermost loop
      * is an axpy over a contiguous row of B and of out, which C2 vectorizes. A transposed B is packed first
-     * into {@code packed} (K × N), so that it too is read along rows; the runtime's Gemm reads it in place. {@code epilogue}, when given, rewrites
-     * each finished row: out[i, j] = epilogue(out[i, j]).
+     * into {@code packed} (K × N), so that it too is read along rows; the runtime's Gemm reads it in place.
+     * {@code epilogue}, when given, rewrites each finished row: out[i, j] = epilogue(out[i, j]).
      */
     List<Stmt> gemm(String out, String a, String b, String packed, boolean transA, boolean transB, int m, int k,
                     int n, Epilogue epilogue) {

@@ -61,7 +61,7 @@ final class Lowering {
     private final Graph graph;
     private final Signature signature;
     private final Options options;
-    private Precision precision;
+    private final Precision precision;
     private final List<Node> order = new ArrayList<>();
     private final Map<Node, List<Node>> reads = new IdentityHashMap<>();
     private final Map<Node, Integer> uses = new IdentityHashMap<>();
@@ -77,19 +77,19 @@ final class Lowering {
     private final List<Program.ParamFields> params = new ArrayList<>();
     private final Map<Node, Node> loweredGradients = new LinkedHashMap<>();
 
-    private Lowering(Derivation derivation, Options options) {
+    private Lowering(Derivation derivation, Precision precision, Options options) {
         this.graph = derivation.graph();
         this.signature = Signature.of(graph);
         this.options = options;
+        this.precision = precision;
         loweredGradients.putAll(ForComputing.gradients(derivation));
     }
 
     static Program lower(Derivation derivation, Precision precision, String className, Options options) {
-        return new Lowering(derivation, options).program(precision, className);
+        return new Lowering(derivation, precision, options).program(className);
     }
 
-    private Program program(Precision precision, String className) {
-        this.precision = precision;
+    private Program program(String className) {
         List<Node> rootList = new ArrayList<>();
         rootList.add(graph.loss());
         rootList.add(signature.output());
@@ -343,24 +343,18 @@ final class Lowering {
         Loops.ActivationKind activation = vectorActivation(a);
         if (options.fallbackEverything()) {
             body = fallback(kb, a);
-        } else if (activation != null) {
-            // the pre-activation in the kernel's loops, then the activation over the whole buffer in the runtime
-            Node inner = a.arg(0);
-            if (fused != null) {
-                body = new ArrayList<>(product(kb, fused, out, (k, iv, row, j, acc, in, hoisted) ->
-                        element(k, inner, s, iv, row, j, in, hoisted, fused, acc)));
-            } else {
-                body = new ArrayList<>(kb.map(out, s.rows(), s.cols(),
-                        (k, iv, row, j, in, hoisted) -> element(k, inner, s, iv, row, j, in, hoisted, null, null)));
+        } else if (fused != null || ELEMENTWISE.contains(a.op())) {
+            // with a vector activation the loops compute its argument, and the runtime applies it to the buffer
+            Node computed = activation != null ? a.arg(0) : a;
+            body = new ArrayList<>(fused != null
+                    ? product(kb, fused, out, (k, iv, row, j, acc, inner, hoisted) ->
+                            entry(k, a, computed, s, iv, row, j, inner, hoisted, fused, acc))
+                    : kb.map(out, s.rows(), s.cols(), (k, iv, row, j, inner, hoisted) ->
+                            entry(k, a, computed, s, iv, row, j, inner, hoisted, null, null)));
+            if (activation != null) {
+                body.add(new Loops.Activation(activation, kb.array(out), Loops.mul(KernelBuilder.dim(s.rows()),
+                        KernelBuilder.dim(s.cols()))));
             }
-            body.add(new Loops.Activation(activation, kb.array(out), Loops.mul(KernelBuilder.dim(s.rows()),
-                    KernelBuilder.dim(s.cols()))));
-        } else if (fused != null) {
-            body = product(kb, fused, out, (k, iv, row, j, acc, inner, hoisted) ->
-                    expand(k, a, s, iv, row, j, inner, hoisted, fused, acc));
-        } else if (ELEMENTWISE.contains(a.op())) {
-            body = kb.map(out, s.rows(), s.cols(),
-                    (k, iv, row, j, inner, hoisted) -> expand(k, a, s, iv, row, j, inner, hoisted, null, null));
         } else {
             body = special(kb, a, out);
         }
@@ -483,6 +477,17 @@ final class Lowering {
             return t;
         }
         return expand(kb, (Apply) node, out, iv, row, j, inner, hoisted, fused, accumulated);
+    }
+
+    /**
+     * What a kernel's loop computes at (i, j): its own node's arithmetic (expanded: the node has the buffer being
+     * written, so element() would read it back), or, under a vector activation, the activation's argument.
+     */
+    private Expr entry(KernelBuilder kb, Apply kernel, Node computed, Shape out, Var iv, Var row, Var j,
+                       List<Stmt> inner, List<Stmt> hoisted, Node fused, Expr accumulated) {
+        return computed == kernel
+                ? expand(kb, kernel, out, iv, row, j, inner, hoisted, fused, accumulated)
+                : element(kb, computed, out, iv, row, j, inner, hoisted, fused, accumulated);
     }
 
     /** The op's arithmetic on its arguments' values at (i, j). */

@@ -20,8 +20,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A trainer that evaluates a derivation's forward and gradient graphs (the gradients as {@link ForComputing}
- * lowers them) with the reference interpreter, on EJML, in float64. In {@link Precision#F32} its parameters and gradients are float buffers, converted at the
- * boundary of each step; the arithmetic stays float64. Buffers are allocated once per batch size.
+ * lowers them) with the reference interpreter, on EJML, in float64. In {@link Precision#F32} its parameters and
+ * gradients are float buffers, converted at the boundary of each step; the arithmetic stays float64. Buffers are
+ * allocated once per batch size.
  */
 public final class EjmlTrainer implements Trainer {
     private final Derivation derivation;

@@ -10,6 +10,7 @@ import deltac.graph.Param;
 import deltac.graph.Shape;
 import deltac.runtime.kernels.Kernels64;
 import deltac.runtime.kernels.KernelOp;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +61,21 @@ public final class Interpreter {
         private final KernelOp[] kernels;
         private final int[][] argSlots;
         private final DMatrixRMaj[][] argValues;
-        private final List<Input> inputs = new java.util.ArrayList<>();
+        private final List<Input> inputs = new ArrayList<>();
         private Values values;
 
         private Plan(List<Node> order) {
             this.order = order;
-            for (int i = 0; i < order.size(); i++) {
-                slots.put(order.get(i), i);
-                if (order.get(i) instanceof Input input) {
-                    inputs.add(input);
-                }
-            }
             kernels = new KernelOp[order.size()];
             argSlots = new int[order.size()][];
             argValues = new DMatrixRMaj[order.size()][];
             for (int i = 0; i < order.size(); i++) {
-                if (order.get(i) instanceof Apply a) {
+                Node node = order.get(i);
+                slots.put(node, i);
+                if (node instanceof Input input) {
+                    inputs.add(input);
+                } else if (node instanceof Apply a) {
+                    // in topological order, every argument already has its slot
                     argSlots[i] = a.args().stream().mapToInt(slots::get).toArray();
                     argValues[i] = new DMatrixRMaj[a.args().size()];
                     kernels[i] = composite(a) ? null : KernelOp.valueOf(a.op().name());

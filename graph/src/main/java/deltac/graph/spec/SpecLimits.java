@@ -18,4 +18,9 @@ import java.time.Duration;
 public record SpecLimits(int maxBytes, int maxNesting, int maxOperators, long stackBytes, Duration timeout) {
     public static final SpecLimits DEFAULT =
             new SpecLimits(1 << 20, 200, 20_000, 256L << 20, Duration.ofSeconds(20));
+
+    /** These limits with another time bound. */
+    public SpecLimits withTimeout(Duration timeout) {
+        return new SpecLimits(maxBytes, maxNesting, maxOperators, stackBytes, timeout);
+    }
 }

@@ -52,26 +52,17 @@ final class GemmThreads {
     /** Computes the product on several threads and returns true, or returns false: too small, or helpers busy. */
     static boolean multiply(GemmKernel kernel, float[] a, int rs, int cs, float[] b, int brs, int bcs, float[] c,
                             int m, int k, int n) {
-        if (HELPERS.length == 0 || (long) m * n * k < PARALLEL_MACS || !BUSY.tryLock()) {
-            return false;
-        }
-        try {
-            int step = step(m, n, HELPERS.length + 1);
-            for (int h = 0; h < HELPERS.length; h++) {
-                if (hasPart(h + 1, step, m, n)) {
-                    HELPERS[h].submit(kernel, a, b, c, null, null, null, h + 1, step, rs, cs, brs, bcs, m, k, n);
-                }
-            }
-            run(kernel, a, b, c, null, null, null, 0, step, rs, cs, brs, bcs, m, k, n);
-            awaitAll();
-        } finally {
-            BUSY.unlock();
-        }
-        return true;
+        return split(kernel, a, b, c, null, null, null, rs, cs, brs, bcs, m, k, n);
     }
 
     static boolean multiply(GemmKernel kernel, double[] a, int rs, int cs, double[] b, int brs, int bcs, double[] c,
                             int m, int k, int n) {
+        return split(kernel, null, null, null, a, b, c, rs, cs, brs, bcs, m, k, n);
+    }
+
+    /** One precision's operands are given, the other's are null. */
+    private static boolean split(GemmKernel kernel, float[] fa, float[] fb, float[] fc, double[] da, double[] db,
+                                 double[] dc, int rs, int cs, int brs, int bcs, int m, int k, int n) {
         if (HELPERS.length == 0 || (long) m * n * k < PARALLEL_MACS || !BUSY.tryLock()) {
             return false;
         }
@@ -79,10 +70,10 @@ final class GemmThreads {
             int step = step(m, n, HELPERS.length + 1);
             for (int h = 0; h < HELPERS.length; h++) {
                 if (hasPart(h + 1, step, m, n)) {
-                    HELPERS[h].submit(kernel, null, null, null, a, b, c, h + 1, step, rs, cs, brs, bcs, m, k, n);
+                    HELPERS[h].submit(kernel, fa, fb, fc, da, db, dc, h + 1, step, rs, cs, brs, bcs, m, k, n);
                 }
             }
-            run(kernel, null, null, null, a, b, c, 0, step, rs, cs, brs, bcs, m, k, n);
+            run(kernel, fa, fb, fc, da, db, dc, 0, step, rs, cs, brs, bcs, m, k, n);
             awaitAll();
         } finally {
             BUSY.unlock();
