@@ -38,6 +38,9 @@ public final class EjmlTrainer implements Trainer {
     private final Interpreter.Plan training;
     private final Interpreter.Plan lossOnly;
     private final Interpreter.Plan prediction;
+    /** Where the training plan puts each gradient and the loss. */
+    private final int[] gradientSlots;
+    private final int lossSlot;
     private boolean checkNumerics;
     private double[] xBuffer = new double[0];
     private double[] yBuffer = new double[0];
@@ -69,9 +72,11 @@ public final class EjmlTrainer implements Trainer {
         lowered.addAll(ForComputing.gradients(derivation).values());
         List<Node> trainingRoots = new ArrayList<>(lowered);
         trainingRoots.add(0, graph.loss());
-        training = Interpreter.plan(trainingRoots);
-        lossOnly = Interpreter.plan(List.of(graph.loss()));
-        prediction = Interpreter.plan(List.of(signature.output()));
+        training = Interpreter.plan(trainingRoots, bindings);
+        gradientSlots = lowered.stream().mapToInt(training::slot).toArray();
+        lossSlot = training.slot(graph.loss());
+        lossOnly = Interpreter.plan(List.of(graph.loss()), bindings);
+        prediction = Interpreter.plan(List.of(signature.output()), bindings);
     }
 
     /** Stop at the first NaN or infinity, naming the op and the value it computed. */
@@ -123,7 +128,7 @@ public final class EjmlTrainer implements Trainer {
     public double computeGradients(double[] xs, double[] ys, int n) {
         Values v = run(training, xs, ys, n);
         for (int i = 0; i < gradients.size(); i++) {
-            double[] g = v.get(lowered.get(i)).data;
+            double[] g = v.at(gradientSlots[i]).data;
             Tensor out = gradients.get(i);
             if (out.f64() != null) {
                 System.arraycopy(g, 0, out.f64(), 0, out.f64().length);
@@ -134,7 +139,7 @@ public final class EjmlTrainer implements Trainer {
                 }
             }
         }
-        return v.scalar(derivation.graph().loss());
+        return v.at(lossSlot).data[0];
     }
 
     @Override
@@ -171,10 +176,8 @@ public final class EjmlTrainer implements Trainer {
 
     private Values run(Interpreter.Plan plan, double[] xs, double[] ys, int n) {
         bind(x, xs, inputRows(), n, "x");
-        if (ys != null) {
+        if (ys != null) { // the prediction plan does not reach y
             bind(y, ys, targetRows(), n, "y");
-        } else {
-            bind(y, new double[targetRows() * n], targetRows(), n, "y");
         }
         if (precision == Precision.F32) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -185,7 +188,7 @@ public final class EjmlTrainer implements Trainer {
                 }
             }
         }
-        Values values = plan.evaluate(bindings);
+        Values values = plan.evaluate();
         if (checkNumerics) {
             Node bad = plan.firstNonFinite();
             if (bad != null) {

@@ -40,74 +40,137 @@ public final class Interpreter {
 
     /** Evaluates the roots and everything they depend on. Every leaf they reach must be bound, with its shape. */
     public static Values evaluate(List<Node> roots, Map<String, DMatrixRMaj> bindings) {
-        return plan(roots).evaluate(bindings);
+        return plan(roots, bindings).evaluate();
     }
 
-    /** An evaluation order fixed once, for evaluating the same nodes again and again. */
-    public static Plan plan(List<Node> roots) {
-        return new Plan(Graph.topologicalOrder(roots));
+    /**
+     * An evaluation order fixed once, for evaluating the same nodes again and again, with every leaf bound to one
+     * of {@code bindings}' matrices: the caller changes their contents (and the inputs' column count, the batch
+     * size) between evaluations, not the matrices.
+     */
+    public static Plan plan(List<Node> roots, Map<String, DMatrixRMaj> bindings) {
+        return new Plan(Graph.topologicalOrder(roots), bindings);
     }
 
     /**
      * The same nodes evaluated again and again: each evaluation at the same batch size reuses the matrices of
-     * the last one, so a training step allocates (almost) nothing. Each node's kernel and the places of its
-     * arguments are looked up once, when the plan is made. Not thread-safe; the returned {@link Values} are
-     * overwritten by the next evaluation.
+     * the last one, so a training step allocates nothing. Each node's kernel, argument matrices and leaf bindings
+     * are looked up once; shapes are checked when the batch size changes (a kernel's output shape depends on
+     * nothing else). Not thread-safe; the returned {@link Values} are overwritten by the next evaluation.
      */
     public static final class Plan {
         private final List<Node> order;
         private final Map<Node, Integer> slots = new IdentityHashMap<>();
         /** Per node: its op's kernel, or null for a leaf or an op evaluated in a stable composite form. */
         private final KernelOp[] kernels;
+        private final Apply[] applies;
         private final int[][] argSlots;
         private final DMatrixRMaj[][] argValues;
-        private final List<Input> inputs = new ArrayList<>();
+        /** Per node: the matrix bound to it if it is an input or a parameter. */
+        private final DMatrixRMaj[] bound;
+        private final int[] boundSlots;
+        private final Shape[] boundShapes;
+        private final List<DMatrixRMaj> inputs = new ArrayList<>();
+        private final List<String> inputNames = new ArrayList<>();
         private Values values;
 
-        private Plan(List<Node> order) {
+        private Plan(List<Node> order, Map<String, DMatrixRMaj> bindings) {
             this.order = order;
-            kernels = new KernelOp[order.size()];
-            argSlots = new int[order.size()][];
-            argValues = new DMatrixRMaj[order.size()][];
-            for (int i = 0; i < order.size(); i++) {
+            int size = order.size();
+            kernels = new KernelOp[size];
+            applies = new Apply[size];
+            argSlots = new int[size][];
+            argValues = new DMatrixRMaj[size][];
+            bound = new DMatrixRMaj[size];
+            for (int i = 0; i < size; i++) {
                 Node node = order.get(i);
                 slots.put(node, i);
                 if (node instanceof Input input) {
-                    inputs.add(input);
+                    bound[i] = bound(input.name(), bindings);
+                    inputs.add(bound[i]);
+                    inputNames.add(input.name());
+                } else if (node instanceof Param param) {
+                    bound[i] = bound(param.name(), bindings);
                 } else if (node instanceof Apply a) {
+                    applies[i] = a;
                     // in topological order, every argument already has its slot
-                    argSlots[i] = a.args().stream().mapToInt(slots::get).toArray();
-                    argValues[i] = new DMatrixRMaj[a.args().size()];
+                    // a composite reads its argument's argument: z of crossEntropy(softmax(z), y)
+                    List<Node> args = composite(a) ? compositeArgs(a) : a.args();
+                    argSlots[i] = args.stream().mapToInt(slots::get).toArray();
+                    argValues[i] = new DMatrixRMaj[args.size()];
                     kernels[i] = composite(a) ? null : KernelOp.valueOf(a.op().name());
                 }
             }
+            boundSlots = java.util.stream.IntStream.range(0, size).filter(i -> bound[i] != null).toArray();
+            boundShapes = java.util.Arrays.stream(boundSlots).mapToObj(i -> order.get(i).shape()).toArray(Shape[]::new);
         }
 
-        public Values evaluate(Map<String, DMatrixRMaj> bindings) {
-            int batch = batchSize(inputs, bindings);
-            if (values == null || values.batch() != batch) {
+        /** Where a node's value is in the {@link Values} this plan returns. */
+        public int slot(Node node) {
+            Integer slot = slots.get(node);
+            if (slot == null) {
+                throw new IllegalArgumentException("not in this plan: " + node);
+            }
+            return slot;
+        }
+
+        public Values evaluate() {
+            int batch = batchSize();
+            boolean fresh = values == null || values.batch() != batch;
+            if (fresh) {
                 values = new Values(slots, batch);
             }
-            for (int i = 0; i < order.size(); i++) {
-                Node node = order.get(i);
-                DMatrixRMaj reuse = values.at(i);
-                if (node instanceof Apply a) {
-                    DMatrixRMaj out = reuse != null ? reuse : new DMatrixRMaj(1, 1);
-                    if (kernels[i] != null) {
-                        DMatrixRMaj[] args = argValues[i];
-                        for (int k = 0; k < args.length; k++) {
-                            args[k] = values.at(argSlots[i][k]);
-                        }
-                        kernels[i].apply(a.attr(), args, out);
-                    } else {
-                        applyComposite(a, values, out);
+            for (int i = 0; i < applies.length; i++) {
+                Apply a = applies[i];
+                if (a == null) {
+                    if (fresh) { // a bound matrix stays the value; a constant is filled once per batch size
+                        values.put(i, leaf(order.get(i), bound[i], batch));
                     }
-                    values.put(i, checkedShape(a, out, batch));
+                    continue;
+                }
+                DMatrixRMaj out = values.at(i);
+                if (out == null) {
+                    out = new DMatrixRMaj(1, 1);
+                    values.put(i, out);
+                }
+                DMatrixRMaj[] args = argValues[i];
+                int[] from = argSlots[i];
+                for (int k = 0; k < args.length; k++) {
+                    args[k] = values.at(from[k]);
+                }
+                if (kernels[i] != null) {
+                    kernels[i].apply(a.attr(), args, out);
                 } else {
-                    values.put(i, leaf(node, bindings, values, reuse));
+                    applyComposite(a, args, out);
+                }
+                if (fresh) {
+                    checkedShape(a, out, batch);
                 }
             }
             return values;
+        }
+
+        /** The batch size the bound inputs have now; every leaf's shape checked when it changed. */
+        private int batchSize() {
+            int batch = -1;
+            for (int k = 0; k < inputs.size(); k++) {
+                DMatrixRMaj value = inputs.get(k);
+                if (batch >= 0 && value.numCols != batch) {
+                    throw new IllegalArgumentException(inputNames.get(k) + " has " + value.numCols
+                            + " columns but the batch has " + batch);
+                }
+                batch = value.numCols;
+            }
+            batch = batch < 0 ? 1 : batch;
+            if (values != null && values.batch() == batch) {
+                for (int k = 0; k < boundSlots.length; k++) { // reshaped since: the message of a new batch size
+                    int i = boundSlots[k];
+                    if (!fits(boundShapes[k], bound[i], batch)) {
+                        leaf(order.get(i), bound[i], batch);
+                    }
+                }
+            }
+            return batch;
         }
 
         /** The first node, in evaluation order, whose value has a NaN or an infinity; null if none. */
@@ -126,19 +189,6 @@ public final class Interpreter {
         }
     }
 
-    private static int batchSize(List<Input> inputs, Map<String, DMatrixRMaj> bindings) {
-        int batch = -1;
-        for (Input input : inputs) {
-            DMatrixRMaj value = bound(input.name(), bindings);
-            if (batch >= 0 && value.numCols != batch) {
-                throw new IllegalArgumentException(input.name() + " has " + value.numCols
-                        + " columns but the batch has " + batch);
-            }
-            batch = value.numCols;
-        }
-        return batch < 0 ? 1 : batch;
-    }
-
     private static DMatrixRMaj bound(String name, Map<String, DMatrixRMaj> bindings) {
         DMatrixRMaj value = bindings.get(name);
         if (value == null) {
@@ -147,33 +197,33 @@ public final class Interpreter {
         return value;
     }
 
-    private static DMatrixRMaj leaf(Node node, Map<String, DMatrixRMaj> bindings, Values values, DMatrixRMaj reuse) {
+    /** A leaf's value at a new batch size: a bound matrix, checked, or a constant, filled. */
+    private static DMatrixRMaj leaf(Node node, DMatrixRMaj bound, int batch) {
         if (node instanceof Input input) {
-            return checked(input.name(), input.shape(), bound(input.name(), bindings), values.batch());
+            return checked(input.name(), input.shape(), bound, batch);
         }
         if (node instanceof Param param) {
-            return checked(param.name(), param.shape(), bound(param.name(), bindings), values.batch());
+            return checked(param.name(), param.shape(), bound, batch);
         }
         Const c = (Const) node;
-        if (reuse != null) {
-            return reuse; // filled when the batch size was last set, and never written since
-        }
-        DMatrixRMaj m = new DMatrixRMaj(c.shape().rows(values.batch()), c.shape().cols(values.batch()));
+        DMatrixRMaj m = new DMatrixRMaj(c.shape().rows(batch), c.shape().cols(batch));
         m.fill(c.value());
         return m;
     }
 
-    private static DMatrixRMaj checkedShape(Apply apply, DMatrixRMaj out, int batch) {
-        Shape shape = apply.shape();
-        if (out.numRows != shape.rows(batch) || out.numCols != shape.cols(batch)) {
+    private static boolean fits(Shape shape, DMatrixRMaj value, int batch) {
+        return value.numRows == shape.rows(batch) && value.numCols == shape.cols(batch);
+    }
+
+    private static void checkedShape(Apply apply, DMatrixRMaj out, int batch) {
+        if (!fits(apply.shape(), out, batch)) {
             throw new IllegalStateException(apply.op() + " gave " + out.numRows + "×" + out.numCols
-                    + ", its shape rule says " + shape);
+                    + ", its shape rule says " + apply.shape());
         }
-        return out;
     }
 
     private static DMatrixRMaj checked(String name, Shape shape, DMatrixRMaj value, int batch) {
-        if (value.numRows != shape.rows(batch) || value.numCols != shape.cols(batch)) {
+        if (!fits(shape, value, batch)) {
             throw new IllegalArgumentException(name + " is " + shape + " but the value bound to it is "
                     + value.numRows + "×" + value.numCols);
         }
@@ -198,11 +248,11 @@ public final class Interpreter {
      * crossEntropy(softmax(z), y) from z, binaryCrossEntropy(sigmoid(z), y) through softplus, log(softmax(z)) as
      * log-softmax and log(sigmoid(z)) as −softplus(−z): finite where the naive forms are −∞.
      */
-    private static void applyComposite(Apply a, Values values, DMatrixRMaj out) {
-        DMatrixRMaj z = values.get(((Apply) a.arg(0)).arg(0));
+    private static void applyComposite(Apply a, DMatrixRMaj[] args, DMatrixRMaj out) {
+        DMatrixRMaj z = args[0];
         switch (a.op()) {
-            case CROSS_ENTROPY -> scalar(out, Kernels64.crossEntropyOfSoftmax(z, values.get(a.arg(1))));
-            case BINARY_CROSS_ENTROPY -> scalar(out, Kernels64.binaryCrossEntropyOfSigmoid(z, values.get(a.arg(1))));
+            case CROSS_ENTROPY -> scalar(out, Kernels64.crossEntropyOfSoftmax(z, args[1]));
+            case BINARY_CROSS_ENTROPY -> scalar(out, Kernels64.binaryCrossEntropyOfSigmoid(z, args[1]));
             default -> {
                 if (is(a.arg(0), Op.SOFTMAX)) {
                     Kernels64.logSoftmax(z, out);
@@ -211,6 +261,13 @@ public final class Interpreter {
                 }
             }
         }
+    }
+
+    /** A composite's arguments: its first argument's argument (the logits), then its own others. */
+    private static List<Node> compositeArgs(Apply a) {
+        List<Node> args = new ArrayList<>(a.args());
+        args.set(0, ((Apply) a.arg(0)).arg(0));
+        return args;
     }
 
     private static void scalar(DMatrixRMaj out, double value) {

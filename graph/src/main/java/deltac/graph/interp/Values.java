@@ -21,7 +21,8 @@ public final class Values {
         values[slot] = value;
     }
 
-    DMatrixRMaj at(int slot) {
+    /** The value at a slot of the plan that made these values ({@code Plan.slot}). */
+    public DMatrixRMaj at(int slot) {
         return values[slot];
     }
 
@@ -30,16 +31,11 @@ public final class Values {
     }
 
     public DMatrixRMaj get(Node node) {
-        DMatrixRMaj value = find(node);
-        if (value == null) {
+        Integer slot = slots.get(node);
+        if (slot == null || values[slot] == null) {
             throw new IllegalArgumentException("not evaluated: " + node);
         }
-        return value;
-    }
-
-    DMatrixRMaj find(Node node) {
-        Integer slot = slots.get(node);
-        return slot == null ? null : values[slot];
+        return values[slot];
     }
 
     /** The value of a 1×1 node. */

@@ -71,6 +71,7 @@ class InterpreterTest {
         assertMatrix(new double[][] {{3, 4}, {5, 6}}, eval(Op.ADD, a, s));
         assertMatrix(new double[][] {{-4, -4}, {-4, -4}}, eval(Op.SUB, a, b));
         assertMatrix(new double[][] {{9, 8}, {17, 16}}, eval(Op.SUB, col, a));
+        assertMatrix(new double[][] {{1, 0}, {-1, -2}}, eval(Op.SUB, s, a));
         assertMatrix(new double[][] {{19, 22}, {43, 50}}, eval(Op.MATMUL, a, b));
         assertMatrix(new double[][] {{26, 30}, {38, 44}}, eval(Op.MATMUL_TN, a, b));
         assertMatrix(new double[][] {{17, 23}, {39, 53}}, eval(Op.MATMUL_NT, a, b));
@@ -88,6 +89,9 @@ class InterpreterTest {
         Node b = matrix("b", new double[][] {{4}, {5}, {6}});
         assertScalar(32, eval(Op.MATMUL, a, b));
         assertMatrix(new double[][] {{4, 8, 12}, {5, 10, 15}, {6, 12, 18}}, eval(Op.MATMUL, b, a));
+        Node c = matrix("c", new double[][] {{-1}, {2}});
+        // two columns: an outer product, as δ aᵀ is for a batch of one
+        assertMatrix(new double[][] {{-4, 8}, {-5, 10}, {-6, 12}}, eval(Op.MATMUL_NT, b, c));
     }
 
     @Test
@@ -212,6 +216,31 @@ class InterpreterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Interpreter.evaluate(List.of(w), bindings));
         assertEquals("W is 2×3 but the value bound to it is 3×2", e.getMessage());
+    }
+
+    @Test
+    void aPlanFollowsItsBindingsContentsAndBatchSize() throws ShapeException {
+        Node x = g.input("x", 2);
+        Node b = g.param("b", Shape.of(2, 1), Init.zeros());
+        DMatrixRMaj xs = new DMatrixRMaj(new double[][] {{1}, {2}});
+        DMatrixRMaj bs = new DMatrixRMaj(new double[][] {{10}, {20}});
+        bindings.put("x", xs);
+        bindings.put("b", bs);
+        Node sum = g.apply(Op.ADD, x, b);
+        Node loss = g.apply(Op.SUM, g.apply(Op.HADAMARD, sum, sum));
+        Interpreter.Plan plan = Interpreter.plan(List.of(sum, loss), bindings);
+        assertMatrix(new double[][] {{11}, {22}}, plan.evaluate().get(sum));
+        bs.set(0, 0, 30); // new contents, same matrix
+        assertMatrix(new double[][] {{31}, {22}}, plan.evaluate().at(plan.slot(sum)));
+        xs.reshape(2, 2); // a new batch size
+        xs.data = new double[] {1, 2, 3, 4};
+        Values two = plan.evaluate();
+        assertEquals(2, two.batch());
+        assertMatrix(new double[][] {{31, 32}, {23, 24}}, two.get(sum));
+        assertScalar(31 * 31 + 32 * 32 + 23 * 23 + 24 * 24, two.get(loss));
+        bs.reshape(1, 2); // a bound parameter reshaped between two evaluations at the same batch size
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, plan::evaluate);
+        assertEquals("b is 2×1 but the value bound to it is 1×2", e.getMessage());
     }
 
     @AfterAll

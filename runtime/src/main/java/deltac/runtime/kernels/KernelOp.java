@@ -8,51 +8,59 @@ import org.ejml.data.DMatrixRMaj;
  * for what it does not specialize. The names are those of the IR's ops ({@code deltac.graph.Op}), one for one.
  */
 public enum KernelOp {
-    ADD, SUB, MATMUL, MATMUL_TN, MATMUL_NT, SCALE, DIVIDE, NEG, TRANSPOSE, HADAMARD,
-    SIGMOID, TANH, RELU, LEAKY_RELU, EXP, LOG, SQUARE, SQRT, ABS, SOFTMAX, LOG_SOFTMAX,
-    SUM, SUM_ROWS, SUM_COLS, MEAN, MSE, CROSS_ENTROPY, BINARY_CROSS_ENTROPY,
-    SIGMOID_PRIME, TANH_PRIME, RELU_PRIME, LEAKY_RELU_PRIME, SIGN, COLS;
+    ADD((attr, in, out) -> Kernels64.add(in[0], in[1], out)),
+    SUB((attr, in, out) -> Kernels64.sub(in[0], in[1], out)),
+    MATMUL((attr, in, out) -> Kernels64.matmul(in[0], in[1], out)),
+    MATMUL_TN((attr, in, out) -> Kernels64.matmulTN(in[0], in[1], out)),
+    MATMUL_NT((attr, in, out) -> Kernels64.matmulNT(in[0], in[1], out)),
+    SCALE((attr, in, out) -> Kernels64.scale(in[0], in[1], out)),
+    DIVIDE((attr, in, out) -> Kernels64.divide(in[0], in[1], out)),
+    NEG((attr, in, out) -> Kernels64.map(in[0], v -> -v, out)),
+    TRANSPOSE((attr, in, out) -> Kernels64.transpose(in[0], out)),
+    HADAMARD((attr, in, out) -> Kernels64.hadamard(in[0], in[1], out)),
+    SIGMOID((attr, in, out) -> Kernels64.map(in[0], Kernels64::sigmoid, out)),
+    TANH((attr, in, out) -> Kernels64.map(in[0], FastMath::tanh, out)),
+    RELU((attr, in, out) -> Kernels64.map(in[0], Kernels64::relu, out)),
+    LEAKY_RELU((attr, in, out) -> Kernels64.map(in[0], v -> Kernels64.leakyRelu(v, attr), out)),
+    EXP((attr, in, out) -> Kernels64.map(in[0], Math::exp, out)),
+    LOG((attr, in, out) -> Kernels64.map(in[0], Math::log, out)),
+    SQUARE((attr, in, out) -> Kernels64.map(in[0], v -> v * v, out)),
+    SQRT((attr, in, out) -> Kernels64.map(in[0], Math::sqrt, out)),
+    ABS((attr, in, out) -> Kernels64.map(in[0], Math::abs, out)),
+    SOFTMAX((attr, in, out) -> Kernels64.softmax(in[0], out)),
+    LOG_SOFTMAX((attr, in, out) -> Kernels64.logSoftmax(in[0], out)),
+    SUM((attr, in, out) -> scalar(out, Kernels64.sum(in[0]))),
+    SUM_ROWS((attr, in, out) -> Kernels64.sumRows(in[0], out)),
+    SUM_COLS((attr, in, out) -> Kernels64.sumCols(in[0], out)),
+    MEAN((attr, in, out) -> scalar(out, Kernels64.sum(in[0]) / in[0].getNumElements())),
+    MSE((attr, in, out) -> scalar(out, Kernels64.mse(in[0], in[1]))),
+    CROSS_ENTROPY((attr, in, out) -> scalar(out, Kernels64.crossEntropy(in[0], in[1]))),
+    BINARY_CROSS_ENTROPY((attr, in, out) -> scalar(out, Kernels64.binaryCrossEntropy(in[0], in[1]))),
+    SIGMOID_PRIME((attr, in, out) -> Kernels64.map(in[0], Kernels64::sigmoidPrime, out)),
+    TANH_PRIME((attr, in, out) -> Kernels64.map(in[0], Kernels64::tanhPrime, out)),
+    RELU_PRIME((attr, in, out) -> Kernels64.map(in[0], Kernels64::step, out)),
+    LEAKY_RELU_PRIME((attr, in, out) -> Kernels64.map(in[0], v -> Kernels64.leakyReluPrime(v, attr), out)),
+    SIGN((attr, in, out) -> Kernels64.map(in[0], Math::signum, out)),
+    COLS((attr, in, out) -> scalar(out, in[0].numCols));
+
+    private final Body body;
+
+    KernelOp(Body body) {
+        this.body = body;
+    }
 
     /** out = this op of the arguments; {@code attr} is leakyRelu's alpha. Reshapes out. */
     public void apply(double attr, DMatrixRMaj[] in, DMatrixRMaj out) {
-        DMatrixRMaj x = in[0];
-        DMatrixRMaj y = in.length > 1 ? in[1] : null;
-        switch (this) {
-            case ADD -> Kernels64.add(x, y, out);
-            case SUB -> Kernels64.sub(x, y, out);
-            case MATMUL -> Kernels64.matmul(x, y, out);
-            case MATMUL_TN -> Kernels64.matmulTN(x, y, out);
-            case MATMUL_NT -> Kernels64.matmulNT(x, y, out);
-            case SCALE -> Kernels64.scale(x, y, out);
-            case DIVIDE -> Kernels64.divide(x, y, out);
-            case NEG -> Kernels64.map(x, v -> -v, out);
-            case TRANSPOSE -> Kernels64.transpose(x, out);
-            case HADAMARD -> Kernels64.hadamard(x, y, out);
-            case SIGMOID -> Kernels64.map(x, Kernels64::sigmoid, out);
-            case TANH -> Kernels64.map(x, Math::tanh, out);
-            case RELU -> Kernels64.map(x, Kernels64::relu, out);
-            case LEAKY_RELU -> Kernels64.map(x, v -> Kernels64.leakyRelu(v, attr), out);
-            case EXP -> Kernels64.map(x, Math::exp, out);
-            case LOG -> Kernels64.map(x, Math::log, out);
-            case SQUARE -> Kernels64.map(x, v -> v * v, out);
-            case SQRT -> Kernels64.map(x, Math::sqrt, out);
-            case ABS -> Kernels64.map(x, Math::abs, out);
-            case SOFTMAX -> Kernels64.softmax(x, out);
-            case LOG_SOFTMAX -> Kernels64.logSoftmax(x, out);
-            case SUM -> scalar(out, Kernels64.sum(x));
-            case SUM_ROWS -> Kernels64.sumRows(x, out);
-            case SUM_COLS -> Kernels64.sumCols(x, out);
-            case MEAN -> scalar(out, Kernels64.sum(x) / x.getNumElements());
-            case MSE -> scalar(out, Kernels64.mse(x, y));
-            case CROSS_ENTROPY -> scalar(out, Kernels64.crossEntropy(x, y));
-            case BINARY_CROSS_ENTROPY -> scalar(out, Kernels64.binaryCrossEntropy(x, y));
-            case SIGMOID_PRIME -> Kernels64.map(x, Kernels64::sigmoidPrime, out);
-            case TANH_PRIME -> Kernels64.map(x, Kernels64::tanhPrime, out);
-            case RELU_PRIME -> Kernels64.map(x, Kernels64::step, out);
-            case LEAKY_RELU_PRIME -> Kernels64.map(x, v -> Kernels64.leakyReluPrime(v, attr), out);
-            case SIGN -> Kernels64.map(x, Math::signum, out);
-            case COLS -> scalar(out, x.numCols);
-        }
+        body.apply(attr, in, out);
+    }
+
+    /**
+     * An op's arithmetic. One small method per op rather than one switch over all of them: each is compiled on its
+     * own, with its element function inlined, where one large switch left the JIT's inlining to chance.
+     */
+    @FunctionalInterface
+    private interface Body {
+        void apply(double attr, DMatrixRMaj[] in, DMatrixRMaj out);
     }
 
     private static void scalar(DMatrixRMaj out, double value) {

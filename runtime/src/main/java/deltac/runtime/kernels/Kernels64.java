@@ -28,7 +28,22 @@ public final class Kernels64 {
     /** out = a bᵀ */
     public static void matmulNT(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         out.reshape(a.numRows, b.numRows);
-        CommonOps_DDRM.multTransB(a, b, out);
+        if (a.numCols == 1) {
+            outer(a.data, b.data, out); // δ aᵀ for one sample: EJML would run a dot product of length 1 per entry
+        } else {
+            CommonOps_DDRM.multTransB(a, b, out);
+        }
+    }
+
+    /** out = a bᵀ for columns a and b. */
+    private static void outer(double[] a, double[] b, DMatrixRMaj out) {
+        int cols = out.numCols;
+        for (int i = 0; i < out.numRows; i++) {
+            double v = a[i];
+            for (int j = 0; j < cols; j++) {
+                out.data[i * cols + j] = v * b[j];
+            }
+        }
     }
 
     /** out = aᵀ */
@@ -97,6 +112,9 @@ public final class Kernels64 {
         if (sameShape(a, b)) {
             out.reshape(a.numRows, a.numCols);
             CommonOps_DDRM.subtract(a, b, out);
+        } else if (a.getNumElements() == 1) {
+            out.reshape(b.numRows, b.numCols);
+            CommonOps_DDRM.subtract(a.data[0], b, out); // 1 − a²: σ′ from the stored activation
         } else {
             broadcast(a, b, (x, y) -> x - y, out);
         }
@@ -120,6 +138,11 @@ public final class Kernels64 {
     }
 
     public static void divide(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if (b.getNumElements() == 1) {
+            out.reshape(a.numRows, a.numCols);
+            CommonOps_DDRM.divide(a, b.data[0], out); // 1/n, and anything over a scalar
+            return;
+        }
         broadcast(a, b, (x, y) -> x / y, out);
     }
 
@@ -156,7 +179,7 @@ public final class Kernels64 {
     }
 
     public static double tanhPrime(double x) {
-        double t = Math.tanh(x);
+        double t = FastMath.tanh(x);
         return 1 - t * t;
     }
 
@@ -191,19 +214,25 @@ public final class Kernels64 {
         int cols = a.numCols;
         out.reshape(rows, cols);
         for (int j = 0; j < cols; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < rows; i++) {
-                max = Math.max(max, a.data[i * cols + j]);
-            }
-            double sum = 0;
-            for (int i = 0; i < rows; i++) {
-                sum += Math.exp(a.data[i * cols + j] - max);
-            }
-            double logSum = max + Math.log(sum);
+            double logSum = logSumExp(a, j);
             for (int i = 0; i < rows; i++) {
                 out.data[i * cols + j] = a.data[i * cols + j] - logSum;
             }
         }
+    }
+
+    /** log Σ exp over column j, shifted by the column's maximum. */
+    private static double logSumExp(DMatrixRMaj a, int j) {
+        int cols = a.numCols;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.numRows; i++) {
+            max = Math.max(max, a.data[i * cols + j]);
+        }
+        double sum = 0;
+        for (int i = 0; i < a.numRows; i++) {
+            sum += Math.exp(a.data[i * cols + j] - max);
+        }
+        return max + Math.log(sum);
     }
 
     public static double sum(DMatrixRMaj a) {
@@ -245,15 +274,19 @@ public final class Kernels64 {
 
     /** crossEntropy(softmax(z), y) from the logits z, through log softmax: finite for any finite z. */
     public static double crossEntropyOfSoftmax(DMatrixRMaj z, DMatrixRMaj y) {
-        DMatrixRMaj logP = new DMatrixRMaj(z.numRows, z.numCols);
-        logSoftmax(z, logP);
+        int rows = z.numRows;
+        int cols = z.numCols;
         double total = 0;
-        for (int i = 0; i < z.getNumElements(); i++) {
-            if (y.data[i] != 0) {
-                total += y.data[i] * logP.data[i];
+        for (int j = 0; j < cols; j++) {
+            double logSum = logSumExp(z, j);
+            for (int i = 0; i < rows; i++) {
+                double t = y.data[i * cols + j];
+                if (t != 0) {
+                    total += t * (z.data[i * cols + j] - logSum);
+                }
             }
         }
-        return -total / z.numCols;
+        return -total / cols;
     }
 
     /** −(1/n) Σ [y log p + (1 − y) log(1 − p)], logs clamped at {@link #LOG_FLOOR}. */
