@@ -100,7 +100,13 @@ final class VectorGemmD {
         for (int jr = 0, s = 0; jr < n; jr += NR, s++) {
             int width = Math.min(NR, n - jr);
             int strip = s * kc * NR;
-            if (bcs == 1) {
+            if (bcs == 1 && width == NR) {
+                // two vectors a row: System.arraycopy's call costs more than the copy at this length
+                for (int p = 0, from = bOff + jr, to = strip; p < kc; p++, from += brs, to += NR) {
+                    DoubleVector.fromArray(D, b, from).intoArray(out, to);
+                    DoubleVector.fromArray(D, b, from + LANES).intoArray(out, to + LANES);
+                }
+            } else if (bcs == 1) {
                 for (int p = 0, to = strip; p < kc; p++, to += NR) {
                     System.arraycopy(b, bOff + p * brs + jr, out, to, width);
                 }
