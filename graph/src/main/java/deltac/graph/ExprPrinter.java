@@ -2,15 +2,27 @@ package deltac.graph;
 
 import java.util.function.Function;
 
-/** Prints an expression in spec syntax, naming the nodes that have names; deep expressions are elided. */
+/** Prints an expression in spec syntax, naming the nodes that have names; deep expressions may be elided. */
 public final class ExprPrinter {
-    private static final int MAX_DEPTH = 8;
+    /** How deep a summary (a message, the graph listing) prints before it writes … */
+    private static final int SUMMARY_DEPTH = 8;
 
     private final Function<Node, String> names;
+    private final int maxDepth;
 
-    /** @param names the name of a node, or null to print it as an expression */
+    /** A printer for summaries: below 8 levels an expression is written as …. */
     public ExprPrinter(Function<Node, String> names) {
+        this(names, SUMMARY_DEPTH);
+    }
+
+    /**
+     * @param names    the name of a node, or null to print it as an expression
+     * @param maxDepth the depth below which an expression is written as …; {@link Integer#MAX_VALUE} for text
+     *                 that is read back (formulas), which must be whole
+     */
+    public ExprPrinter(Function<Node, String> names, int maxDepth) {
         this.names = names;
+        this.maxDepth = maxDepth;
     }
 
     public String print(Node node) {
@@ -46,7 +58,7 @@ public final class ExprPrinter {
             out.append(name);
             return;
         }
-        if (depth > MAX_DEPTH) {
+        if (depth > maxDepth) {
             out.append('…');
             return;
         }
@@ -55,10 +67,27 @@ public final class ExprPrinter {
         } else if (node instanceof Param p) {
             out.append(p.name());
         } else if (node instanceof Const c) {
-            out.append(c.shape().isScalar() ? number(c.value()) : "fill(" + number(c.value()) + ", " + c.shape() + ")");
+            out.append(constant(c, outerPrecedence));
         } else {
             printApply((Apply) node, outerPrecedence, depth, out);
         }
+    }
+
+    /** A constant as a spec writes it: a number, or a matrix of ones, scaled. */
+    private static String constant(Const c, int outerPrecedence) {
+        if (c.shape().isScalar()) {
+            return number(c.value());
+        }
+        String ones = "ones(" + dimension(c.shape().rows()) + ", " + dimension(c.shape().cols()) + ")";
+        if (c.value() == 1) {
+            return ones;
+        }
+        String scaled = number(c.value()) + " * " + ones;
+        return Op.SCALE.precedence() < outerPrecedence ? "(" + scaled + ")" : scaled;
+    }
+
+    private static String dimension(int d) {
+        return d == Shape.N ? "n" : Integer.toString(d);
     }
 
     private void printApply(Apply a, int outerPrecedence, int depth, StringBuilder out) {

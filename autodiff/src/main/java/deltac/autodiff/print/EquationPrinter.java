@@ -145,7 +145,7 @@ final class EquationPrinter {
                 return p.name();
             }
             return namer == null || namer == current ? null : namer.symbol();
-        });
+        }, Integer.MAX_VALUE); // whole: an ascii block is read back by deltac check
         Node root = current.value();
         Equation namer = equations.namer(root);
         if (namer != null && namer != current && !(root instanceof Input) && !(root instanceof Param)) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deltac.autodiff.print.Equations;
+import deltac.autodiff.print.Format;
 import deltac.graph.Graph;
 import deltac.graph.spec.Spec;
 import java.nio.file.Path;
@@ -148,5 +150,36 @@ class FormulaCheckerTest {
                 "class H { void formulas() {\n  Matrix a1 = z1;\n  delta_z1 = a1; } }", "hand.java", false);
         assertEquals("hand.java:2:10: a1 is already a name of the spec; give this term another name",
                 r.diagnostics().get(0).toString());
+    }
+
+    @Test
+    void whatDerivePrintsInAsciiReadsBackAsEqualFormulas() throws Exception {
+        // a nested softmax: its exact VJP has a column of ones and shared terms, both written in spec syntax
+        Graph nested = Spec.read("""
+                class Nested {
+                    Matrix x = input(4);
+                    Matrix y = target(4);
+                    Matrix W = param(4, 4);
+                    Matrix loss() {
+                        Matrix a = softmax(softmax(W * x));
+                        return mse(a, y);
+                    }
+                }
+                """, "nested.java").orThrow();
+        for (boolean batch : new boolean[] {false, true}) {
+            Equations equations = batch ? Equations.batch(nested) : Equations.perSample(nested);
+            String ascii = equations.print(Format.ASCII);
+            assertTrue(ascii.contains("ones(4, 1)"), ascii);
+            CheckReport r = FormulaChecker.check(nested, "class H { void formulas() {\n" + ascii + "} }", "hand.java", batch);
+            assertTrue(r.allEqual() && r.notGiven().isEmpty(), ascii + "\n" + r);
+        }
+    }
+
+    @Test
+    void onesIsAMatrixOfOnesOfAGivenShape() throws Exception {
+        Verdict v = check("Matrix db2 = (a2 - y) * ones(1, 1);", false);
+        assertEquals(Verdict.Kind.EQUAL_PROVED, v.kind(), v.toString());
+        CheckReport r = FormulaChecker.check(square(), "class H { Matrix db2 = (a2 - y) * ones(1, 0.5); }", "hand.java", false);
+        assertEquals("hand.java:1:43: a dimension is a positive integer or n, got 0.5", r.diagnostics().get(0).toString());
     }
 }

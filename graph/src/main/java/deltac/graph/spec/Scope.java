@@ -17,6 +17,7 @@ import deltac.graph.GraphBuilder;
 import deltac.graph.Input;
 import deltac.graph.Node;
 import deltac.graph.Op;
+import deltac.graph.Shape;
 import deltac.graph.ShapeException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -248,9 +249,14 @@ final class Scope {
         if (Declarations.INITIALIZERS.contains(name)) {
             throw owner.error(call, name + "() is an initializer: write param(...).init(" + name + "())");
         }
+        if (name.equals(ONES)) {
+            return ones(call);
+        }
         Op op = Op.function(name);
         if (op == null) {
-            throw owner.error(call, "unknown function " + name + Suggestions.didYouMean(name, Op.functionNames()));
+            Set<String> functions = new LinkedHashSet<>(Op.functionNames());
+            functions.add(ONES);
+            throw owner.error(call, "unknown function " + name + Suggestions.didYouMean(name, functions));
         }
         int wanted = op.arity() + (op.hasAttribute() ? 1 : 0);
         List<Expression> args = call.getArguments();
@@ -266,6 +272,29 @@ final class Scope {
         }
         double attr = op.hasAttribute() ? Numbers.constant(args.get(op.arity()), this) : 0;
         return apply(op, attr, call, nodes, sources);
+    }
+
+    /** ones(rows, cols): a constant matrix of ones, as derived equations write a column of ones. */
+    private static final String ONES = "ones";
+
+    private Node ones(MethodCallExpr call) {
+        List<Expression> args = call.getArguments();
+        if (args.size() != 2) {
+            throw owner.error(call, "wrong number of arguments: ones takes 2 arguments (rows, cols), got " + args.size());
+        }
+        return builder.constant(1, Shape.of(onesDimension(args.get(0)), onesDimension(args.get(1))));
+    }
+
+    /** A positive integer, or n, the batch size. */
+    private int onesDimension(Expression e) {
+        if (e instanceof NameExpr name && name.getNameAsString().equals("n") && !isKnown("n")) {
+            return Shape.N;
+        }
+        double v = Numbers.constant(e, this);
+        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
+            throw owner.error(e, "a dimension is a positive integer or n, got " + oneLine(e));
+        }
+        return (int) v;
     }
 
     private Node apply(Op op, double attr, com.github.javaparser.ast.Node at, Node[] args, Expression[] sources) {
