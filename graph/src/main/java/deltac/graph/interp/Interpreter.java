@@ -64,6 +64,8 @@ public final class Interpreter {
         /** Per node: its op's kernel, or null for a leaf or an op evaluated in a stable composite form. */
         private final KernelOp[] kernels;
         private final Apply[] applies;
+        /** Per node: whether its value depends on nothing but constants and the batch size (1/n, say). */
+        private final boolean[] perBatch;
         private final int[][] argSlots;
         private final DMatrixRMaj[][] argValues;
         /** Per node: the matrix bound to it if it is an input or a parameter. */
@@ -82,6 +84,7 @@ public final class Interpreter {
             argSlots = new int[size][];
             argValues = new DMatrixRMaj[size][];
             bound = new DMatrixRMaj[size];
+            perBatch = new boolean[size];
             for (int i = 0; i < size; i++) {
                 Node node = order.get(i);
                 slots.put(node, i);
@@ -99,6 +102,9 @@ public final class Interpreter {
                     argSlots[i] = args.stream().mapToInt(slots::get).toArray();
                     argValues[i] = new DMatrixRMaj[args.size()];
                     kernels[i] = composite(a) ? null : KernelOp.valueOf(a.op().name());
+                    perBatch[i] = a.op() == Op.COLS || java.util.Arrays.stream(argSlots[i]).allMatch(k -> perBatch[k]);
+                } else {
+                    perBatch[i] = true; // a constant
                 }
             }
             boundSlots = java.util.stream.IntStream.range(0, size).filter(i -> bound[i] != null).toArray();
@@ -128,15 +134,20 @@ public final class Interpreter {
                     }
                     continue;
                 }
-                DMatrixRMaj out = values.at(i);
-                if (out == null) {
-                    out = new DMatrixRMaj(1, 1);
-                    values.put(i, out);
+                if (perBatch[i] && !fresh) {
+                    continue; // computed when the batch size was set
                 }
                 DMatrixRMaj[] args = argValues[i];
-                int[] from = argSlots[i];
-                for (int k = 0; k < args.length; k++) {
-                    args[k] = values.at(from[k]);
+                DMatrixRMaj out;
+                if (fresh) { // every value is one matrix per batch size: the arguments are found once
+                    out = new DMatrixRMaj(1, 1);
+                    values.put(i, out);
+                    int[] from = argSlots[i];
+                    for (int k = 0; k < args.length; k++) {
+                        args[k] = values.at(from[k]);
+                    }
+                } else {
+                    out = values.at(i);
                 }
                 if (kernels[i] != null) {
                     kernels[i].apply(a.attr(), args, out);
