@@ -10,6 +10,9 @@
 # Environment (all optional):
 #   BENCH_WORKLOADS   workloads to run (default "W1 W2 W3")
 #   BENCH_RUNS        timed runs per contestant, at least 5 (default 5); the table shows their median
+#   BENCH_ROUNDS      split each contestant's runs over this many rounds, each round running every contestant of
+#                     the workload once (default 1). On a shared machine whose speed drifts, rounds put every
+#                     contestant in the same stretches of time: BENCH_ROUNDS=3 gives 2 runs a round, 6 in all
 #   BENCH_WARMUP      seconds of warm-up steps before timing (default 5)
 #   BENCH_SECONDS     seconds one timed run aims at (default 1; at least one step)
 #   BENCH_TOLERANCE   the largest relative loss difference to the float64 reference (default 1e-5)
@@ -41,6 +44,7 @@ mkdir -p "$out" "$logs"
 
 workloads="${BENCH_WORKLOADS:-W1 W2 W3}"
 runs="${BENCH_RUNS:-5}"
+rounds="${BENCH_ROUNDS:-1}"
 warmup="${BENCH_WARMUP:-5}"
 seconds="${BENCH_SECONDS:-1}"
 tolerance="${BENCH_TOLERANCE:-1e-5}"
@@ -53,6 +57,11 @@ if [ "$runs" -lt 5 ]; then
   echo "bench: BENCH_RUNS=$runs; the table is a median of at least 5 runs" >&2
   exit 2
 fi
+if ! [ "$rounds" -ge 1 ] 2>/dev/null; then
+  echo "bench: BENCH_ROUNDS=$rounds; give a whole number of rounds, at least 1" >&2
+  exit 2
+fi
+per_round=$(( (runs + rounds - 1) / rounds ))   # each process's timed runs; rounds × per_round ≥ BENCH_RUNS
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 
@@ -199,7 +208,7 @@ run() {
   local label="$1" name="$2" w="$3"
   shift 3
   local log="$logs/$w-$label.log"
-  say "$w: $label"
+  say "$w: $label${round_note:-}"
   if locked "$@" > "$log" 2>&1 && grep -q '^RESULT ' "$log"; then
     local line
     line="$(grep '^RESULT ' "$log" | tail -1 | cut -c8-)"
@@ -216,10 +225,12 @@ run() {
 
 java_run() { # java_run LABEL JAVA CONTESTANT WORKLOAD [VAR=VALUE...]: the variables set for that process alone
   run "$1" "$3" "$4" env "${@:5}" "$2" "${jvm_flags[@]}" -cp "$classpath" deltac.bench.Run --workload "$4" --contestant "$3" \
-    --data "$data" --runs "$runs" --warmup "$warmup" --seconds "$seconds"
+    --data "$data" --runs "$per_round" --warmup "$warmup" --seconds "$seconds"
 }
 
 for w in $workloads; do
+ for round in $(seq 1 "$rounds"); do
+  if [ "$rounds" -gt 1 ]; then round_note=" (round $round of $rounds)"; fi
   for c in deltac deltac-ejml hand-ejml hand-loops; do
     case "$skip" in *" $c "*) continue;; esac
     java_run "$c-jdk17" "$jdk17" "$c" "$w"
@@ -234,18 +245,19 @@ for w in $workloads; do
     # This machine may set OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE for old OpenBLAS builds; Debian's current
     # OpenBLAS picks its own kernels without them (faster, same loss), so they are unset here and nowhere else.
     run pytorch pytorch "$w" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$root/bench/pytorch_bench.py" \
-      --data "$data" --workload "$w" --runs "$runs" --warmup "$warmup" --seconds "$seconds" \
+      --data "$data" --workload "$w" --runs "$per_round" --warmup "$warmup" --seconds "$seconds" \
       --threads "${BENCH_TORCH_THREADS:-0}"
     # and on one thread (its OpenBLAS pool too): on small products PyTorch may do better without the second core
     if [ "${BENCH_TORCH_THREADS:-0}" != 1 ]; then
       run pytorch-1t pytorch "$w" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
-        "$python" "$root/bench/pytorch_bench.py" --data "$data" --workload "$w" --runs "$runs" --warmup "$warmup" \
+        "$python" "$root/bench/pytorch_bench.py" --data "$data" --workload "$w" --runs "$per_round" --warmup "$warmup" \
         --seconds "$seconds" --threads 1
     fi
   fi
   # nd4j's default, an OpenMP thread per core for its own ops and for its OpenBLAS, ran DL4J 4 to 15 times slower
   # on this 2-core machine than OMP_NUM_THREADS=1 (one thread for both), so DL4J gets that here: its best setting.
   case "$skip" in *" dl4j "*) ;; *) java_run dl4j-jdk17 "$jdk17" dl4j "$w" OMP_NUM_THREADS="${BENCH_DL4J_OMP_THREADS:-1}" ;; esac
+ done
 done
 
 check_quiet "after the timed runs"
@@ -257,7 +269,7 @@ baseline_args=()
 [ "$baseline" != none ] && [ -f "$baseline" ] && baseline_args=(--baseline "$baseline")
 status=0
 "$table_python" "$root/bench/table.py" --results "$results" --data "$data" --tolerance "$tolerance" \
-  --runs "$runs" --note "PyTorch=$torch_note" --note "Machine=$busy_note" "${baseline_args[@]}" || status=$?
+  --runs "$(( per_round * rounds ))" --note "PyTorch=$torch_note" --note "Machine=$busy_note" "${baseline_args[@]}" || status=$?
 if [ ${#failures[@]} -gt 0 ]; then
   echo
   echo "Not in the table:"

@@ -27,6 +27,32 @@ def cpu():
     return platform.processor() or "unknown CPU"
 
 
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def merge_rounds(lines):
+    """One row per workload and contestant: the timed runs of its rounds (BENCH_ROUNDS) together, their median
+    recomputed; a contestant that failed in any round is a failure."""
+    rows = {}
+    for line in lines:
+        key = (line["workload"], line["label"])
+        row = rows.get(key)
+        if row is None:
+            rows[key] = dict(line)
+        elif "failed" in line or "failed" in row:
+            rows[key] = line if "failed" in line else row
+        else:
+            for runs, mid in (("samples_per_s", "median"), ("infer_samples_per_s", "infer_median")):
+                if runs in line and runs in row:
+                    row[runs] = row[runs] + line[runs]
+                    row[mid] = median(row[runs])
+            row["rounds"] = row.get("rounds", 1) + 1
+    return list(rows.values())
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--results", required=True)
@@ -38,18 +64,17 @@ def main():
     parser.add_argument("--drop", type=float, default=0.10)
     args = parser.parse_args()
 
-    rows = []
     with open(args.results) as f:
-        for line in f:
-            if line.strip():
-                rows.append(json.loads(line))
+        rows = merge_rounds([json.loads(line) for line in f if line.strip()])
     workloads = []
     for r in rows:
         if r["workload"] not in workloads:
             workloads.append(r["workload"])
     notes = dict(n.split("=", 1) for n in args.note if "=" in n and n.split("=", 1)[1])
 
-    print(f"deltac benchmark: {cpu()}, {os.cpu_count()} cores; samples/s are the median of {args.runs} timed runs; "
+    rounds = max((r.get("rounds", 1) for r in rows), default=1)
+    spread = f" in {rounds} rounds (every contestant once a round)" if rounds > 1 else ""
+    print(f"deltac benchmark: {cpu()}, {os.cpu_count()} cores; samples/s are the median of {args.runs} timed runs{spread}; "
           f"ratio = samples/s ÷ deltac generated f32 on JDK 17 (above 1: faster than deltac); the loss is the mean "
           f"cross-entropy of the evaluation samples after the check steps, and Δ its relative difference to the "
           f"float64 reference (tolerance {args.tolerance:g}).")
@@ -129,7 +154,7 @@ def main():
 def compare(rows, baseline_path, drop):
     """Each median (training, and inference where timed) against the same workload and contestant in the baseline."""
     with open(baseline_path) as f:
-        baseline = [json.loads(line) for line in f if line.strip()]
+        baseline = merge_rounds([json.loads(line) for line in f if line.strip()])
     before = {}
     for r in baseline:
         for key in ("median", "infer_median"):
