@@ -222,4 +222,27 @@ class GemmTest {
             }
         }
     }
+
+    @Test
+    void packingRowsByShufflesEqualsCopyingThemOneByOne() {
+        // run on every JDK, whichever of the two packA uses there; the strips must be the same bits
+        Random rng = new Random(21);
+        int rs = 300;
+        float[] a = floats(gaussian(rng, 4 * rs + 40));
+        double[] da = gaussian(rng, 4 * rs + 40);
+        for (int kc : new int[] {1, 3, VectorGemmF.LANES - 1, VectorGemmF.LANES, VectorGemmF.LANES + 1, 100, 256}) {
+            for (int from : new int[] {0, 1, 7}) {
+                float[] want = new float[VectorGemmF.MR * kc + 9];
+                float[] got = new float[want.length];
+                VectorGemmF.rowsOneByOne(a, from, rs, kc, want, 5);
+                VectorGemmF.rowsByShuffles(a, from, rs, kc, got, 5);
+                assertArrayEquals(want, got, "float, kc " + kc + ", from " + from);
+                double[] dwant = new double[VectorGemmD.MR * kc + 9];
+                double[] dgot = new double[dwant.length];
+                VectorGemmD.rowsOneByOne(da, from, rs, kc, dwant, 5);
+                VectorGemmD.rowsByShuffles(da, from, rs, kc, dgot, 5);
+                assertArrayEquals(dwant, dgot, "double, kc " + kc + ", from " + from);
+            }
+        }
+    }
 }
