@@ -181,12 +181,15 @@ final class VectorGemmD {
 
     /** Rows [0, MR) of a row-major a (row r at from + r rs), columns [0, kc), into a strip: column p, row r at to + p MR + r. */
     static void rowsOneByOne(double[] a, int from, int rs, int kc, double[] out, int to) {
-        // each row read along its storage, written to every MR-th entry
-        for (int r = 0; r < MR; r++) {
-            int f = from + r * rs;
-            for (int p = 0, t = to + r; p < kc; p++, t += MR) {
-                out[t] = a[f + p];
-            }
+        // the four rows read side by side, each along its storage; the strip written in order
+        int f1 = from + rs;
+        int f2 = from + 2 * rs;
+        int f3 = from + 3 * rs;
+        for (int p = 0; p < kc; p++, to += MR) {
+            out[to] = a[from + p];
+            out[to + 1] = a[f1 + p];
+            out[to + 2] = a[f2 + p];
+            out[to + 3] = a[f3 + p];
         }
     }
 
