@@ -21,7 +21,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * A trainer that evaluates a derivation's forward and gradient graphs (the gradients as {@link ForComputing}
  * lowers them) with the reference interpreter, on EJML, in float64. In {@link Precision#F32} its parameters and
- * gradients are float buffers, converted at the boundary of each step; the arithmetic stays float64. Buffers are
+ * gradients are float buffers, converted at the boundary of each step, and its larger products run in float32
+ * (EJML's float kernels, as a float32 trainer's products do elsewhere); the rest stays float64. Buffers are
  * allocated once per batch size.
  */
 public final class EjmlTrainer implements Trainer {
@@ -72,11 +73,12 @@ public final class EjmlTrainer implements Trainer {
         lowered.addAll(ForComputing.gradients(derivation).values());
         List<Node> trainingRoots = new ArrayList<>(lowered);
         trainingRoots.add(0, graph.loss());
-        training = Interpreter.plan(trainingRoots, bindings);
+        boolean float32Products = precision == Precision.F32;
+        training = Interpreter.plan(trainingRoots, bindings, float32Products);
         gradientSlots = lowered.stream().mapToInt(training::slot).toArray();
         lossSlot = training.slot(graph.loss());
-        lossOnly = Interpreter.plan(List.of(graph.loss()), bindings);
-        prediction = Interpreter.plan(List.of(signature.output()), bindings);
+        lossOnly = Interpreter.plan(List.of(graph.loss()), bindings, float32Products);
+        prediction = Interpreter.plan(List.of(signature.output()), bindings, float32Products);
     }
 
     /** Stop at the first NaN or infinity, naming the op and the value it computed. */

@@ -10,6 +10,7 @@ import deltac.graph.Param;
 import deltac.graph.Shape;
 import deltac.runtime.kernels.Kernels64;
 import deltac.runtime.kernels.KernelOp;
+import deltac.runtime.kernels.Products32;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,7 +50,15 @@ public final class Interpreter {
      * size) between evaluations, not the matrices.
      */
     public static Plan plan(List<Node> roots, Map<String, DMatrixRMaj> bindings) {
-        return new Plan(Graph.topologicalOrder(roots), bindings);
+        return plan(roots, bindings, false);
+    }
+
+    /**
+     * A plan whose products, when {@code float32Products}, are computed in float32 ({@link Products32}): for a
+     * float32 trainer, whose values are floats to begin with. Everything else stays float64.
+     */
+    public static Plan plan(List<Node> roots, Map<String, DMatrixRMaj> bindings, boolean float32Products) {
+        return new Plan(Graph.topologicalOrder(roots), bindings, float32Products);
     }
 
     /**
@@ -63,6 +72,8 @@ public final class Interpreter {
         private final Map<Node, Integer> slots = new IdentityHashMap<>();
         /** Per node: its op's kernel, or null for a leaf or an op evaluated in a stable composite form. */
         private final KernelOp[] kernels;
+        /** Per node: its product in float32, when the plan computes products so and the node is one. */
+        private final Products32[] products32;
         private final Apply[] applies;
         /** Per node: whether its value depends on nothing but constants and the batch size (1/n, say). */
         private final boolean[] perBatch;
@@ -76,10 +87,11 @@ public final class Interpreter {
         private final List<String> inputNames = new ArrayList<>();
         private Values values;
 
-        private Plan(List<Node> order, Map<String, DMatrixRMaj> bindings) {
+        private Plan(List<Node> order, Map<String, DMatrixRMaj> bindings, boolean float32Products) {
             this.order = order;
             int size = order.size();
             kernels = new KernelOp[size];
+            products32 = new Products32[size];
             applies = new Apply[size];
             argSlots = new int[size][];
             argValues = new DMatrixRMaj[size][];
@@ -102,6 +114,9 @@ public final class Interpreter {
                     argSlots[i] = args.stream().mapToInt(slots::get).toArray();
                     argValues[i] = new DMatrixRMaj[args.size()];
                     kernels[i] = composite(a) ? null : KernelOp.valueOf(a.op().name());
+                    if (float32Products && (a.op() == Op.MATMUL || a.op() == Op.MATMUL_TN || a.op() == Op.MATMUL_NT)) {
+                        products32[i] = new Products32(kernels[i]);
+                    }
                     perBatch[i] = a.op() == Op.COLS || java.util.Arrays.stream(argSlots[i]).allMatch(k -> perBatch[k]);
                 } else {
                     perBatch[i] = true; // a constant
@@ -149,7 +164,9 @@ public final class Interpreter {
                 } else {
                     out = values.at(i);
                 }
-                if (kernels[i] != null) {
+                if (products32[i] != null) {
+                    products32[i].apply(args, out);
+                } else if (kernels[i] != null) {
                     kernels[i].apply(a.attr(), args, out);
                 } else {
                     applyComposite(a, args, out);
