@@ -38,7 +38,7 @@ final class DeltacContestant implements Contestant {
     @Override
     public String details() {
         return (engine == Engine.BYTECODE ? "products " + (Gemm.simd() ? "on the Vector API" : "scalar (no jdk.incubator.vector)")
-                : "interpreter on EJML, float64 inside") + ", JDK " + Runtime.version().feature();
+                : "interpreter on EJML, products of 2^15+ multiply-adds in float32, the rest float64") + ", JDK " + Runtime.version().feature();
     }
 
     @Override

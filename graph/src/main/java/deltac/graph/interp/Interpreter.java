@@ -74,6 +74,8 @@ public final class Interpreter {
         private final KernelOp[] kernels;
         /** Per node: its product in float32, when the plan computes products so and the node is one. */
         private final Products32[] products32;
+        /** Per node: whether it is a product computed in float32 at the current batch size. */
+        private final boolean[] narrowed;
         private final Apply[] applies;
         /** Per node: whether its value depends on nothing but constants and the batch size (1/n, say). */
         private final boolean[] perBatch;
@@ -92,6 +94,7 @@ public final class Interpreter {
             int size = order.size();
             kernels = new KernelOp[size];
             products32 = new Products32[size];
+            narrowed = new boolean[size];
             applies = new Apply[size];
             argSlots = new int[size][];
             argValues = new DMatrixRMaj[size][];
@@ -164,7 +167,10 @@ public final class Interpreter {
                 } else {
                     out = values.at(i);
                 }
-                if (products32[i] != null) {
+                if (fresh && products32[i] != null) { // narrowed at this batch size if large enough
+                    narrowed[i] = Products32.worthNarrowing(multiplyAdds(a, batch));
+                }
+                if (narrowed[i]) {
                     products32[i].apply(args, out);
                 } else if (kernels[i] != null) {
                     kernels[i].apply(a.attr(), args, out);
@@ -256,6 +262,13 @@ public final class Interpreter {
                     + value.numRows + "×" + value.numCols);
         }
         return value;
+    }
+
+    /** The multiply-adds of a product at a batch size: rows × inner × columns. */
+    private static long multiplyAdds(Apply product, int batch) {
+        Shape x = product.arg(0).shape();
+        long inner = product.op() == Op.MATMUL_TN ? x.rows(batch) : x.cols(batch);
+        return (long) product.shape().rows(batch) * inner * product.shape().cols(batch);
     }
 
     /** Ops evaluated through a stable form of their argument's op rather than their own kernel. */

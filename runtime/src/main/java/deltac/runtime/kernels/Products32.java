@@ -8,8 +8,9 @@ import org.ejml.dense.row.CommonOps_FDRM;
  * One product of float64 matrices computed in float32, on EJML's float kernels: the operands narrowed, multiplied,
  * the result widened. For a float32 trainer on the EJML engine, whose parameters and inputs are floats anyway,
  * so the product loses nothing they had; EJML's float products move half the bytes and run twice the lanes.
- * Products below {@link #FLOAT_MACS} multiply-adds stay float64: there the copies would cost more than the
- * narrower arithmetic saves. Keeps its float buffers between calls (one instance per product in a plan).
+ * Products below {@link #FLOAT_MACS} multiply-adds are best left float64 ({@link #worthNarrowing}): there the copies
+ * would cost more than the narrower arithmetic saves. Keeps its float buffers between calls (one instance per
+ * product in a plan).
  */
 public final class Products32 {
     /** The smallest product, in multiply-adds, worth narrowing. */
@@ -28,15 +29,15 @@ public final class Products32 {
         this.op = op;
     }
 
-    /** out = op(in[0], in[1]); reshapes out. */
+    /** Whether a product of this many multiply-adds is worth computing in float32. */
+    public static boolean worthNarrowing(long multiplyAdds) {
+        return multiplyAdds >= FLOAT_MACS;
+    }
+
+    /** out = op(in[0], in[1]) in float32, whatever its size; reshapes out. */
     public void apply(DMatrixRMaj[] in, DMatrixRMaj out) {
         DMatrixRMaj x = in[0];
         DMatrixRMaj y = in[1];
-        int inner = op == KernelOp.MATMUL_TN ? x.numRows : x.numCols;
-        if ((long) x.getNumElements() / inner * y.getNumElements() < FLOAT_MACS) { // m k · k n / k
-            op.apply(0, in, out);
-            return;
-        }
         narrow(x, a);
         narrow(y, b);
         switch (op) {

@@ -1,6 +1,5 @@
 package deltac.runtime.kernels;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -43,13 +42,9 @@ class Products32Test {
     }
 
     @Test
-    void aSmallProductStaysFloat64() {
-        Random rng = new Random(4);
-        DMatrixRMaj[] in = {random(rng, 8, 4), random(rng, 4, 1)};
-        DMatrixRMaj want = new DMatrixRMaj(1, 1);
-        DMatrixRMaj got = new DMatrixRMaj(1, 1);
-        KernelOp.MATMUL.apply(0, in, want);
-        new Products32(KernelOp.MATMUL).apply(in, got);
-        assertArrayEquals(want.data, java.util.Arrays.copyOf(got.data, want.data.length));
+    void onlyProductsOf2To15MultiplyAddsOrMoreAreWorthNarrowing() {
+        assertEquals(false, Products32.worthNarrowing(8 * 4 * 1));
+        assertEquals(false, Products32.worthNarrowing((1 << 15) - 1));
+        assertEquals(true, Products32.worthNarrowing(1 << 15));
     }
 }
