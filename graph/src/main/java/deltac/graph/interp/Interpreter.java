@@ -12,9 +12,11 @@ import deltac.runtime.kernels.Kernels64;
 import deltac.runtime.kernels.KernelOp;
 import deltac.runtime.kernels.Products32;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -117,16 +119,17 @@ public final class Interpreter {
                     argSlots[i] = args.stream().mapToInt(slots::get).toArray();
                     argValues[i] = new DMatrixRMaj[args.size()];
                     kernels[i] = composite(a) ? null : KernelOp.valueOf(a.op().name());
-                    if (float32Products && (a.op() == Op.MATMUL || a.op() == Op.MATMUL_TN || a.op() == Op.MATMUL_NT)) {
+                    boolean product = a.op() == Op.MATMUL || a.op() == Op.MATMUL_TN || a.op() == Op.MATMUL_NT;
+                    if (float32Products && product) {
                         products32[i] = new Products32(kernels[i]);
                     }
-                    perBatch[i] = a.op() == Op.COLS || java.util.Arrays.stream(argSlots[i]).allMatch(k -> perBatch[k]);
+                    perBatch[i] = a.op() == Op.COLS || Arrays.stream(argSlots[i]).allMatch(k -> perBatch[k]);
                 } else {
                     perBatch[i] = true; // a constant
                 }
             }
-            boundSlots = java.util.stream.IntStream.range(0, size).filter(i -> bound[i] != null).toArray();
-            boundShapes = java.util.Arrays.stream(boundSlots).mapToObj(i -> order.get(i).shape()).toArray(Shape[]::new);
+            boundSlots = IntStream.range(0, size).filter(i -> bound[i] != null).toArray();
+            boundShapes = Arrays.stream(boundSlots).mapToObj(i -> order.get(i).shape()).toArray(Shape[]::new);
         }
 
         /** Where a node's value is in the {@link Values} this plan returns. */
@@ -184,7 +187,7 @@ public final class Interpreter {
             return values;
         }
 
-        /** The batch size the bound inputs have now; every leaf's shape checked when it changed. */
+        /** The batch size the bound inputs have now; at an unchanged one, also that no bound matrix was reshaped. */
         private int batchSize() {
             int batch = -1;
             for (int k = 0; k < inputs.size(); k++) {
