@@ -36,7 +36,7 @@ public final class Interpreter {
 
     /** Evaluates a graph's loss and locals. */
     public static Values evaluate(Graph graph, Map<String, DMatrixRMaj> bindings) {
-        List<Node> roots = new java.util.ArrayList<>(graph.locals().values());
+        List<Node> roots = new ArrayList<>(graph.locals().values());
         roots.add(graph.loss());
         return evaluate(roots, bindings);
     }
