@@ -135,15 +135,8 @@ final class VectorGemmD {
             int from = aOff + ir * rs;
             if (height == MR && cs == 1 && SHUFFLED_PACK) {
                 rowsByShuffles(a, from, rs, kc, out, to);
-            } else if (height == MR && cs == 1) {
-                rowsOneByOne(a, from, rs, kc, out, to);
             } else if (height == MR) {
-                for (int p = 0; p < kc; p++, to += MR, from += cs) {
-                    out[to] = a[from];
-                    out[to + 1] = a[from + rs];
-                    out[to + 2] = a[from + 2 * rs];
-                    out[to + 3] = a[from + 3 * rs];
-                }
+                rowsOneByOne(a, from, rs, cs, kc, out, to);
             } else {
                 for (int p = 0; p < kc; p++, to += MR, from += cs) {
                     for (int r = 0; r < MR; r++) {
@@ -179,21 +172,20 @@ final class VectorGemmD {
         return VectorShuffle.fromArray(D, index, 0);
     }
 
-    /** Rows [0, MR) of a row-major a (row r at from + r rs), columns [0, kc), into a strip: column p, row r at to + p MR + r. */
-    static void rowsOneByOne(double[] a, int from, int rs, int kc, double[] out, int to) {
-        // the four rows read side by side, each along its storage; the strip written in order
-        int f1 = from + rs;
-        int f2 = from + 2 * rs;
-        int f3 = from + 3 * rs;
-        for (int p = 0; p < kc; p++, to += MR) {
-            out[to] = a[from + p];
-            out[to + 1] = a[f1 + p];
-            out[to + 2] = a[f2 + p];
-            out[to + 3] = a[f3 + p];
+    /**
+     * Rows [0, MR) of op(a) (entry r, p at from + r rs + p cs), columns [0, kc), into a strip: column p, row r at
+     * to + p MR + r. The four rows are read side by side and the strip is written in order.
+     */
+    static void rowsOneByOne(double[] a, int from, int rs, int cs, int kc, double[] out, int to) {
+        for (int p = 0; p < kc; p++, to += MR, from += cs) {
+            out[to] = a[from];
+            out[to + 1] = a[from + rs];
+            out[to + 2] = a[from + 2 * rs];
+            out[to + 3] = a[from + 3 * rs];
         }
     }
 
-    /** {@link #rowsOneByOne}, a vector of columns at a time: the four rows' vectors zipped, then zipped in pairs. */
+    /** {@link #rowsOneByOne} of a row-major a, a vector of columns at a time: the rows' vectors zipped, then in pairs. */
     static void rowsByShuffles(double[] a, int from, int rs, int kc, double[] out, int to) {
         int f1 = from + rs;
         int f2 = from + 2 * rs;
@@ -213,12 +205,7 @@ final class VectorGemmD {
             high01.rearrange(ZIP2_LO, high23).intoArray(out, to + 2 * LANES);
             high01.rearrange(ZIP2_HI, high23).intoArray(out, to + 3 * LANES);
         }
-        for (; p < kc; p++, to += MR) {
-            out[to] = a[from + p];
-            out[to + 1] = a[f1 + p];
-            out[to + 2] = a[f2 + p];
-            out[to + 3] = a[f3 + p];
-        }
+        rowsOneByOne(a, from + p, rs, 1, kc - p, out, to);
     }
 
     /** A block at an edge: computed whole on the tile, then its valid height × width part copied to c. */

@@ -234,12 +234,12 @@ class GemmTest {
             for (int from : new int[] {0, 1, 7}) {
                 float[] want = new float[VectorGemmF.MR * kc + 9];
                 float[] got = new float[want.length];
-                VectorGemmF.rowsOneByOne(a, from, rs, kc, want, 5);
+                VectorGemmF.rowsOneByOne(a, from, rs, 1, kc, want, 5);
                 VectorGemmF.rowsByShuffles(a, from, rs, kc, got, 5);
                 assertArrayEquals(want, got, "float, kc " + kc + ", from " + from);
                 double[] dwant = new double[VectorGemmD.MR * kc + 9];
                 double[] dgot = new double[dwant.length];
-                VectorGemmD.rowsOneByOne(da, from, rs, kc, dwant, 5);
+                VectorGemmD.rowsOneByOne(da, from, rs, 1, kc, dwant, 5);
                 VectorGemmD.rowsByShuffles(da, from, rs, kc, dgot, 5);
                 assertArrayEquals(dwant, dgot, "double, kc " + kc + ", from " + from);
             }
