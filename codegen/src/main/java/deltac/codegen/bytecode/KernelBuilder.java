@@ -137,6 +137,11 @@ final class KernelBuilder {
         return !isDotProduct(m, k, n) && (k < 0 || (long) m * k >= RUNTIME_PRODUCT_THRESHOLD);
     }
 
+    /** Whether {@link #gemm} needs a K × N buffer to copy a transposed b into: only its own i-k-j loops do. */
+    static boolean packsB(boolean transB, int m, int k, int n) {
+        return transB && !isDotProduct(m, k, n) && !isRuntimeProduct(m, k, n);
+    }
+
     /** out[i, j] = Σp op(A)[i, p] op(B)[p, j] over p &lt; n, each entry one running sum: M and N constant, K = n. */
     private List<Stmt> dotGemm(String out, String a, String b, boolean transA, boolean transB, int m, int n,
                                Epilogue epilogue) {
@@ -173,21 +178,10 @@ final class KernelBuilder {
     private List<Stmt> runtimeGemm(String out, String a, String b, boolean transA, boolean transB,
                                    int m, int k, int n, Epilogue epilogue) {
         List<Stmt> body = new ArrayList<>();
-        Expr cols = dim(n);
-        body.add(new Loops.Product(array(a), transA, array(b), transB, array(out), m, dim(k), cols));
-        if (epilogue != null) {
-            Var iv = intVar("i");
-            Var row = intVar("row");
-            Var j = intVar("j");
-            List<Stmt> inner = new ArrayList<>();
-            List<Stmt> hoisted = new ArrayList<>();
-            Expr value = epilogue.at(this, iv, row, j, new Load(array(out), add(row, j)), inner, hoisted);
-            inner.add(new Store(array(out), add(row, j), value));
-            List<Stmt> rowBody = new ArrayList<>();
-            rowBody.add(new Let(row, mul(iv, cols)));
-            rowBody.addAll(hoisted);
-            rowBody.add(loop(j, cols, inner));
-            body.add(loop(iv, i(m), rowBody));
+        body.add(new Loops.Product(array(a), transA, array(b), transB, array(out), m, dim(k), dim(n)));
+        if (epilogue != null) { // a second pass over the product
+            body.addAll(map(out, m, n, (kb, iv, row, j, inner, hoisted) ->
+                    epilogue.at(kb, iv, row, j, new Load(array(out), add(row, j)), inner, hoisted)));
         }
         return body;
     }

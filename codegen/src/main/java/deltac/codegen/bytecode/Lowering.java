@@ -406,7 +406,7 @@ final class Lowering {
         int k = transA ? sa.rows() : sa.cols();
         int n = p.shape().cols();
         String packed = null;
-        if (transB && !KernelBuilder.isDotProduct(m, k, n) && !KernelBuilder.isRuntimeProduct(m, k, n)) {
+        if (KernelBuilder.packsB(transB, m, k, n)) {
             packed = unique("packed" + buffers.size());
             buffers.add(new Buffer(packed, k, n, Kind.TEMP, 0));
         }
