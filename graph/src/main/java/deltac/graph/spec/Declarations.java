@@ -116,11 +116,6 @@ final class Declarations {
     }
 
     private int dimension(Expression e) {
-        double v = Numbers.constant(e, scope);
-        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
-            throw owner.error(e, "a dimension is a positive integer, got " + e
-                    + (Numbers.isLiteral(e) ? "" : " = " + deltac.graph.ExprPrinter.number(v)));
-        }
-        return (int) v;
+        return Numbers.dimension(e, scope, "a positive integer");
     }
 }

@@ -21,6 +21,19 @@ final class Numbers {
         return e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr;
     }
 
+    /**
+     * A dimension: a constant expression whose value is a positive integer, or an error saying so ({@code kinds}:
+     * what the place accepts, e.g. "a positive integer or n").
+     */
+    static int dimension(Expression e, Scope scope, String kinds) {
+        double v = constant(e, scope);
+        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
+            throw scope.owner().error(e, "a dimension is " + kinds + ", got " + e
+                    + (isLiteral(e) ? "" : " = " + deltac.graph.ExprPrinter.number(v)));
+        }
+        return (int) v;
+    }
+
     /** The value of a constant expression, or an error saying a number is needed there. */
     static double constant(Expression e, Scope scope) {
         if (isLiteral(e)) {

@@ -290,11 +290,7 @@ final class Scope {
         if (e instanceof NameExpr name && name.getNameAsString().equals("n") && !isKnown("n")) {
             return Shape.N;
         }
-        double v = Numbers.constant(e, this);
-        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
-            throw owner.error(e, "a dimension is a positive integer or n, got " + oneLine(e));
-        }
-        return (int) v;
+        return Numbers.dimension(e, this, "a positive integer or n");
     }
 
     private Node apply(Op op, double attr, com.github.javaparser.ast.Node at, Node[] args, Expression[] sources) {
