@@ -16,9 +16,8 @@ import java.util.SplittableRandom;
  * Trainer t = Compiler.compile(net, Precision.F32);
  * Checkpoints.initialize(t, Map.of(), Map.of(), 42);                 // the spec's default initializers
  * History h = Fit.run(t, Bundled.mnistTrain(), Bundled.mnistTest(), new Adam(1e-3),
- *         FitOptions.defaults().epochs(5).batchSize(64).patience(2).progress(ProgressSink.auto(System.out)));
+ *         FitOptions.defaults().epochs(5).batchSize(64).patience(2).progress(ProgressSink.plain(System.out)));
  * System.out.println(h.last().validationAccuracy());                 // e.g. 0.95
- * LossPlot.write(h, Path.of("loss.png"));
  * Evaluation e = Fit.evaluate(t, Bundled.mnistTest(), 256);           // loss and accuracy
  * }</pre>
  *
@@ -83,11 +82,11 @@ public final class Fit {
 
     /**
      * Trains for {@code epochs} epochs of {@code batchSize} with the {@link FitOptions#defaults() defaults}, no
-     * validation, and progress on standard output ({@link ProgressSink#auto}).
+     * validation, and a line of progress per epoch on standard output ({@link ProgressSink#plain}).
      */
     public static History run(Trainer trainer, Dataset train, Optimizer optimizer, int epochs, int batchSize) {
         return run(trainer, train, null, optimizer,
-                FitOptions.defaults().epochs(epochs).batchSize(batchSize).progress(ProgressSink.auto(System.out)));
+                FitOptions.defaults().epochs(epochs).batchSize(batchSize).progress(ProgressSink.plain(System.out)));
     }
 
     /** The mean loss and the accuracy (NaN for regression) of {@code trainer} on all of {@code data}. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** One plain line per epoch, for logs, pipes and CI, where a redrawn bar would be noise. */
-final class PlainProgress implements ProgressSink {
+public final class PlainProgress implements ProgressSink {
 
     private final PrintStream out;
 
@@ -23,7 +23,7 @@ final class PlainProgress implements ProgressSink {
      * {@code epoch 3/10  loss 0.2831  val loss 0.3012  val acc 91.35%  52,310 samples/s  1.2 s}: fields two spaces
      * apart, those not measured left out.
      */
-    static String line(EpochStats s, int epochs) {
+    public static String line(EpochStats s, int epochs) {
         return "epoch " + s.epoch() + "/" + epochs + "  " + measures(s) + "  "
                 + String.format(Locale.ROOT, "%,.0f samples/s  %.1f s", s.samplesPerSecond(), s.seconds());
     }

@@ -7,7 +7,7 @@ import java.io.PrintStream;
  * training thread; {@link #batchDone} after every step, so keep it cheap.
  *
  * <pre>{@code
- * FitOptions.defaults().progress(ProgressSink.auto(System.out));   // a bar on a terminal, else a line per epoch
+ * FitOptions.defaults().progress(ProgressSink.plain(System.out));   // a line per epoch (the deltac command draws a bar)
  * }</pre>
  */
 public interface ProgressSink {
@@ -34,16 +34,4 @@ public interface ProgressSink {
         return new PlainProgress(out);
     }
 
-    /**
-     * A live progress bar when a person watches (a console, and the environment variable {@code CI} unset),
-     * else {@link #plain}.
-     */
-    static ProgressSink auto(PrintStream out) {
-        return interactive(System.console() != null, System.getenv("CI")) ? new BarProgress(out) : plain(out);
-    }
-
-    /** Whether to draw a bar: on a console, and not under continuous integration (which sets {@code CI}). */
-    static boolean interactive(boolean console, String ciVariable) {
-        return console && ciVariable == null;
-    }
 }

@@ -10,7 +10,6 @@ import deltac.runtime.train.Evaluation;
 import deltac.runtime.train.Fit;
 import deltac.runtime.train.FitOptions;
 import deltac.runtime.train.History;
-import deltac.runtime.train.LossPlot;
 import deltac.runtime.train.Momentum;
 import deltac.runtime.train.NumericsException;
 import deltac.runtime.train.ProgressSink;
@@ -117,7 +116,7 @@ final class TrainingRun {
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
         FitOptions options = FitOptions.defaults().epochs(epochs).batchSize(batch).seed(seed)
                 .validationSplit(validation).patience(patience).checkNumerics(checkNumerics)
-                .progress(ProgressSink.auto(stream));
+                .progress(Progress.auto(stream));
         out.printf(Locale.ROOT, "training %s on %s: %,d samples (%.0f%% held out for validation), %s, batch %d, %s, lr %s%n",
                 trainer.name(), train.name(), train.size(), validation * 100, epochs == 1 ? "1 epoch" : epochs + " epochs",
                 batch, optimizer.name().toLowerCase(Locale.ROOT), fmt(opt.learningRate()));

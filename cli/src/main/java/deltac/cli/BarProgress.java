@@ -1,5 +1,9 @@
-package deltac.runtime.train;
+package deltac.cli;
 
+import deltac.runtime.train.EpochStats;
+import deltac.runtime.train.History;
+import deltac.runtime.train.PlainProgress;
+import deltac.runtime.train.ProgressSink;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

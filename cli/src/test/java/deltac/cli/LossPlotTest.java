@@ -1,10 +1,12 @@
-package deltac.runtime.train;
+package deltac.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deltac.runtime.train.EpochStats;
+import deltac.runtime.train.History;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package deltac.runtime.train;
+package deltac.cli;
 
+import deltac.runtime.train.EpochStats;
+import deltac.runtime.train.History;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The main job on its bundled default: derive the backpropagation equations of "
                 + "examples/mnist_mlp.java (784-128-10, sigmoid, softmax and cross-entropy), build its trainer, train "
-                + "it on the bundled 8,000 MNIST digits and report its accuracy on the 2,000 held out (the bar: 93%).")
+                + "it on the bundled 8,000 MNIST digits and report its accuracy on the 2,000 held out (the bar: 93%%).")
 final class DemoCommand implements Callable<Integer> {
     static final String SPEC = "examples/mnist_mlp.java";
     static final double BAR = 0.93;
