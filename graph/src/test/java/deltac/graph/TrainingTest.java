@@ -118,6 +118,42 @@ class TrainingTest {
         assertEquals("9007199254740992", Training.canonical("seed", 9007199254740992.0));
     }
 
+    /** A one-layer network with these settings. */
+    private static Graph net(Training training) {
+        Network net = new Network("Net");
+        Expr x = net.input("x", 4);
+        Expr y = net.target("y", 3);
+        Expr w = net.param("W", 3, 4);
+        if (training != null) {
+            net.training(training);
+        }
+        return net.loss(w.times(x).mse(y));
+    }
+
+    @Test
+    void aGraphCarriesItsTraining() {
+        Training sgd = Training.sgd(0.1).batch(8);
+        Graph g = net(sgd);
+        assertEquals(sgd, g.training());
+        assertEquals(Training.NONE, net(null).training(), "none unless set");
+        assertEquals(sgd, g.withBatch(1).training(), "binding n keeps it");
+        assertEquals(sgd, GraphBuilder.extending(g).build(g.loss()).training(), "a derivation's builder keeps it");
+        Graph six = new Graph(g.name(), g.sourceFile(), g.inputs(), g.params(), g.locals(), g.loss());
+        assertEquals(Training.NONE, six.training(), "the six-argument constructor");
+        assertEquals(sgd, six.withTraining(sgd).training());
+        assertTrue(GraphPrinter.text(g).endsWith("  training  sgd(0.1).batch(8)\n"), GraphPrinter.text(g));
+        assertFalse(GraphPrinter.text(six).contains("training"));
+    }
+
+    @Test
+    void sameAsComparesTheTraining() {
+        assertTrue(net(Training.sgd(0.1).batch(8)).sameAs(net(Training.sgd(0.1).batch(8))));
+        assertFalse(net(Training.sgd(0.1).batch(8)).sameAs(net(Training.sgd(0.1).batch(16))));
+        assertFalse(net(Training.sgd(0.1)).sameAs(net(null)));
+        assertFalse(net(null).sameAs(net(Training.adam(0.1))));
+        assertTrue(net(null).sameAs(net(null)));
+    }
+
     private static void assertRejects(String message, Runnable build) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build::run);
         assertEquals(message, e.getMessage());
