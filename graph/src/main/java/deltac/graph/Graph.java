@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -21,17 +22,30 @@ import java.util.function.Predicate;
  * @param params     parameters, in declaration order
  * @param locals     the spec's named values (fields and locals defined by expressions), in order
  * @param loss       the scalar being minimized
+ * @param training   how the spec says it trains, or {@link Training#NONE}
  */
 public record Graph(String name, String sourceFile, List<Input> inputs, List<Param> params,
-                    Map<String, Node> locals, Node loss) {
+                    Map<String, Node> locals, Node loss, Training training) {
 
     public Graph {
+        Objects.requireNonNull(training, "training (Training.NONE for none)");
         inputs = List.copyOf(inputs);
         params = List.copyOf(params);
         locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
         if (!loss.shape().isScalar()) {
             throw new IllegalArgumentException("the loss must be a scalar (1×1) but is " + loss.shape());
         }
+    }
+
+    /** A graph that does not say how it trains. */
+    public Graph(String name, String sourceFile, List<Input> inputs, List<Param> params, Map<String, Node> locals,
+                 Node loss) {
+        this(name, sourceFile, inputs, params, locals, loss, Training.NONE);
+    }
+
+    /** This graph with other training settings. */
+    public Graph withTraining(Training training) {
+        return new Graph(name, sourceFile, inputs, params, locals, loss, training);
     }
 
     public Optional<Input> input(String name) {
@@ -127,6 +141,7 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
      */
     public Graph withBatch(int batch) {
         GraphBuilder b = new GraphBuilder(name, sourceFile);
+        b.training(training);
         Map<Node, Node> rebuilt = new IdentityHashMap<>();
         for (Input input : inputs) {
             rebuilt.put(input, b.input(input.name(), bind(input.shape(), batch), input.role()));
@@ -154,10 +169,13 @@ public record Graph(String name, String sourceFile, List<Input> inputs, List<Par
         return Shape.of(shape.rows() == Shape.N ? batch : shape.rows(), shape.cols() == Shape.N ? batch : shape.cols());
     }
 
-    /** Structural equality with a graph from another builder: same leaves, same locals, same expressions. */
+    /**
+     * Structural equality with a graph from another builder: same leaves, same locals, same expressions, same
+     * training settings (wherever each was written).
+     */
     public boolean sameAs(Graph other) {
         if (!name.equals(other.name) || !inputs.equals(other.inputs) || !params.equals(other.params)
-                || !locals.keySet().equals(other.locals.keySet())) {
+                || !locals.keySet().equals(other.locals.keySet()) || !training.sameAs(other.training)) {
             return false;
         }
         Map<Node, Node> matched = new IdentityHashMap<>();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Makes the nodes of one graph, checking each op's shapes and interning every node: building the same
@@ -19,6 +20,7 @@ public final class GraphBuilder {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Param> params = new ArrayList<>();
     private final Map<String, Node> locals = new LinkedHashMap<>();
+    private Training training = Training.NONE;
 
     public GraphBuilder(String name, String sourceFile) {
         this.name = name;
@@ -41,6 +43,7 @@ public final class GraphBuilder {
             builder.intern(node);
         }
         builder.locals.putAll(graph.locals());
+        builder.training = graph.training();
         return builder;
     }
 
@@ -178,8 +181,13 @@ public final class GraphBuilder {
         return locals.get(localName);
     }
 
+    /** How the graph trains, as its spec says ({@link Training#NONE} until set). */
+    public void training(Training training) {
+        this.training = Objects.requireNonNull(training, "training");
+    }
+
     /** The graph with this scalar loss. */
     public Graph build(Node loss) {
-        return new Graph(name, sourceFile, inputs, params, locals, loss);
+        return new Graph(name, sourceFile, inputs, params, locals, loss, training);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Prints a graph one node a line, each with its shape: the leaves with their kind and initializer, then every
- * computed node in order as {@code name = op(args)}, where unnamed intermediates get the names t1, t2, ...
+ * computed node in order as {@code name = op(args)}, where unnamed intermediates get the names t1, t2, ...; last
+ * the training settings, when the graph has any.
  */
 public final class GraphPrinter {
     private GraphPrinter() {}
@@ -31,6 +32,9 @@ public final class GraphPrinter {
         }
         if (!(graph.loss() instanceof Apply)) {
             out.append("  loss = ").append(names.get(graph.loss())).append('\n');
+        }
+        if (!graph.training().isEmpty()) {
+            out.append("  training  ").append(graph.training()).append('\n');
         }
         return out.toString();
     }

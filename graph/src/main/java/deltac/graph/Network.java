@@ -14,6 +14,7 @@ package deltac.graph;
  * Expr z1 = net.let("z1", W1.times(x).plus(b1));
  * Expr a1 = net.let("a1", z1.sigmoid());
  * Expr z2 = net.let("z2", W2.times(a1).plus(b2));
+ * net.training(Training.sgd(0.1).batch(32).epochs(10));   // optional, as a spec's Training field
  * Graph graph = net.loss(z2.softmax().crossEntropy(y));
  * }</pre>
  *
@@ -60,6 +61,12 @@ public final class Network {
     public Expr let(String name, Expr value) {
         builder.name(name, value.node());
         return value;
+    }
+
+    /** How the graph trains, as a spec's {@code Training} field says; {@link Training#NONE} until set. */
+    public Network training(Training training) {
+        builder.training(training);
+        return this;
     }
 
     /** The graph that minimizes this scalar. */
