@@ -33,7 +33,8 @@ public final class Training {
      *
      * @param name   one of {@link #NAMES}
      * @param value  the canonical text of its number ({@code "0.1"}, {@code "8"}, {@code "1e-4"}), or its word
-     * @param line   where the spec wrote it, 1-based; 0 for a setting made in code
+     * @param line   where the spec wrote it (the optimizer's or the method's name; lr and μ: their argument),
+     *               1-based; 0 for a setting made in code
      * @param column likewise
      */
     public record Setting(String name, String value, int line, int column) {
@@ -205,8 +206,7 @@ public final class Training {
 
     private static String number(String name, double v) {
         ruleBroken(name, v).ifPresent(rule -> {
-            throw new IllegalArgumentException(rule + ", got " + (v == Math.rint(v) && Math.abs(v) < 0x1p62
-                    ? Long.toString((long) v) : ExprPrinter.number(v)));
+            throw new IllegalArgumentException(rule + ", got " + ExprPrinter.number(v));
         });
         return canonical(name, v);
     }

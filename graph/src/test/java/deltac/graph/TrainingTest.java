@@ -88,7 +88,7 @@ class TrainingTest {
                 () -> Training.sgd(0.1).validation(1));
         assertRejects("weightDecay must be finite and at least 0, got Infinity",
                 () -> Training.sgd(0.1).weightDecay(Double.POSITIVE_INFINITY));
-        assertRejects("seed must be an integer from -2^53 to 2^53, got 9007199254740994",
+        assertRejects("seed must be an integer from -2^53 to 2^53, got 9.007199254740994e15",
                 () -> Training.sgd(0.1).seed((1L << 53) + 2));
         assertRejects("the schedule is one of [constant, step, cosine], got linear", () -> Training.sgd(0.1).schedule("linear"));
         Training.sgd(0.1).seed(-(1L << 53)).patience(0).validation(0).weightDecay(0).momentum();

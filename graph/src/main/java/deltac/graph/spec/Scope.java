@@ -21,10 +21,12 @@ import deltac.graph.Shape;
 import deltac.graph.ShapeException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The names a spec's expressions can see, and the translation of those expressions into nodes. */
@@ -38,6 +40,7 @@ final class Scope {
     private final Map<String, Expression> deferredFields = new LinkedHashMap<>();
     private final Set<String> resolving = new LinkedHashSet<>();
     private final Map<String, VariableDeclarator> laterLocals = new HashMap<>();
+    private final Set<String> settings = new HashSet<>();
 
     Scope(SpecTranslator owner, GraphBuilder builder) {
         this.owner = owner;
@@ -66,6 +69,11 @@ final class Scope {
 
     Double number(String name) {
         return numbers.get(name);
+    }
+
+    /** A Training field: a name the spec declares that holds no value. */
+    void settings(String name) {
+        settings.add(name);
     }
 
     /** A Matrix field defined by an expression: translated after every field is declared, in order. */
@@ -165,6 +173,10 @@ final class Scope {
             }
             return apply(Op.COLS, 0, at, new Node[] {first}, new Expression[] {null});
         }
+        if (settings.contains(name)) {
+            throw owner.error(at, name + " holds the training settings, not a value: loss() computes with Matrix and"
+                    + " number names");
+        }
         Set<String> known = new LinkedHashSet<>(values.keySet());
         known.addAll(numbers.keySet());
         known.addAll(deferredFields.keySet());
@@ -234,6 +246,11 @@ final class Scope {
 
     private Node call(MethodCallExpr call) {
         String name = call.getNameAsString();
+        Optional<MethodCallExpr> optimizer = TrainingSettings.optimizerCall(call);
+        if (optimizer.isPresent()) {
+            throw owner.error(optimizer.get(), optimizer.get().getNameAsString() + "(...) declares the training: write"
+                    + " it as a field of the class (Training training = ...)");
+        }
         if (call.getScope().isPresent()) {
             Expression target = call.getScope().get();
             if (name.equals("T") && call.getArguments().isEmpty()) {

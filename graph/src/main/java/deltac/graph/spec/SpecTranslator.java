@@ -10,6 +10,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -40,6 +41,7 @@ final class SpecTranslator {
     private final Map<String, com.github.javaparser.ast.Node> declaredAt = new LinkedHashMap<>();
     private GraphBuilder builder;
     private Scope scope;
+    private SimpleName trainingField;
 
     SpecTranslator(String file) {
         this.file = file;
@@ -127,7 +129,13 @@ final class SpecTranslator {
         String type = variable.getTypeAsString();
         Expression value = variable.getInitializer()
                 .orElseThrow(() -> error(variable.getName(), name + " has no value"));
+        Optional<MethodCallExpr> optimizer = TrainingSettings.optimizerCall(value);
+        if (!type.equals("Training") && optimizer.isPresent()) {
+            throw error(variable.getType(), optimizer.get().getNameAsString() + "(...) makes training settings: declare"
+                    + " it as Training " + name + ", not " + type + " " + name);
+        }
         switch (type) {
+            case "Training" -> declareTraining(variable, value);
             case "Matrix" -> {
                 Optional<MethodCallExpr> declaration = Declarations.leafCall(value);
                 if (declaration.isPresent()) {
@@ -139,8 +147,19 @@ final class SpecTranslator {
             case "double", "float" -> scope.number(name, Numbers.constant(value, scope), false);
             case "int", "long" -> scope.number(name, Numbers.constant(value, scope), true);
             default -> throw error(variable.getType(), "unsupported field type " + type
-                    + ": a spec's fields are Matrix, int or double");
+                    + ": a spec's fields are Matrix, int, double or Training");
         }
+    }
+
+    /** {@code Training training = sgd(0.1).batch(8);}: how the spec trains, said once. */
+    private void declareTraining(VariableDeclarator variable, Expression value) {
+        if (trainingField != null) {
+            throw error(variable.getName(), "two Training fields: " + trainingField.asString() + " (at "
+                    + where(trainingField) + ") already says how this spec trains");
+        }
+        trainingField = variable.getName();
+        builder.training(new TrainingSettings(this, scope).read(value));
+        scope.settings(variable.getNameAsString());
     }
 
     private void declareLeaf(String name, MethodCallExpr call, Expression whole) {
@@ -195,6 +214,10 @@ final class SpecTranslator {
         if (statement instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr decl) {
             for (VariableDeclarator variable : decl.getVariables()) {
                 String type = variable.getTypeAsString();
+                if (type.equals("Training")) {
+                    throw error(variable.getType(), "the training settings are a field of the class: move Training "
+                            + variable.getNameAsString() + " out of loss()");
+                }
                 if (!Set.of("Matrix", "var", "double", "float", "int", "long").contains(type)) {
                     throw error(variable.getType(), "unsupported type " + type
                             + ": a spec's values are Matrix (or a number: double, int)");

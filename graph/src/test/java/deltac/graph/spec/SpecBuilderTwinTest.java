@@ -11,6 +11,7 @@ import deltac.graph.Graph;
 import deltac.graph.GraphPrinter;
 import deltac.graph.Init;
 import deltac.graph.Network;
+import deltac.graph.Training;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,53 @@ class SpecBuilderTwinTest {
         Expr a2 = net.let("a2", z2.softmax());
         Graph unnamed = net.loss(a2.crossEntropy(y));
         assertFalse(Spec.parse(MNIST_MLP).sameAs(unnamed));
+    }
+
+    static final String XOR_TRAINED = """
+            class Xor {
+                int batch = 4;
+                Matrix x  = input(2);
+                Matrix y  = target(1);
+                Matrix W1 = param(2, 2).init(uniform(1.0));
+                Matrix b1 = param(2);
+                Matrix W2 = param(1, 2).init(uniform(1.0));
+                Matrix b2 = param(1);
+                Training training = momentum(0.5, 0.9).batch(batch).epochs(2000).seed(7).schedule(step());
+
+                Matrix loss() {
+                    Matrix a1 = sigmoid(W1 * x + b1);
+                    return mse(sigmoid(W2 * a1 + b2), y);
+                }
+            }
+            """;
+
+    /** XOR_TRAINED with the Java API; {@code training} as the spec's, or another to see that it counts. */
+    static Graph xorTrained(Training training) {
+        Network net = new Network("Xor");
+        Expr x = net.input("x", 2);
+        Expr y = net.target("y", 1);
+        Expr W1 = net.param("W1", 2, 2, Init.uniform(1.0));
+        Expr b1 = net.param("b1", 2);
+        Expr W2 = net.param("W2", 1, 2, Init.uniform(1.0));
+        Expr b2 = net.param("b2", 1);
+        Expr a1 = net.let("a1", W1.times(x).plus(b1).sigmoid());
+        return net.training(training).loss(W2.times(a1).plus(b2).sigmoid().mse(y));
+    }
+
+    @Test
+    void aSpecsTrainingHasABuilderTwin() throws Exception {
+        Graph parsed = Spec.read(XOR_TRAINED, "xor_trained.java").orThrow();
+        Graph twin = xorTrained(Training.momentum(0.5, 0.9).epochs(2000).batch(4).schedule("step").seed(7));
+        assertTrue(parsed.sameAs(twin), "spec and builder disagree:\n" + GraphPrinter.text(parsed) + "\n"
+                + GraphPrinter.text(twin));
+        assertTrue(twin.sameAs(parsed));
+        assertEquals(GraphPrinter.text(parsed).lines().skip(1).toList(), GraphPrinter.text(twin).lines().skip(1).toList(),
+                "the same but for the source on the first line");
+        assertFalse(parsed.sameAs(xorTrained(Training.momentum(0.5, 0.9).epochs(2000).batch(8).schedule("step").seed(7))),
+                "another batch size");
+        assertFalse(parsed.sameAs(xorTrained(Training.momentum(0.5).epochs(2000).batch(4).schedule("step").seed(7))),
+                "no μ");
+        assertFalse(parsed.sameAs(xorTrained(Training.NONE)), "no training");
     }
 
     @Test
