@@ -6,6 +6,7 @@ class IrisMlp {
     Matrix b1 = param(8);
     Matrix W2 = param(3, 8).init(glorot());
     Matrix b2 = param(3);
+    Training training = sgd(0.1).batch(8).epochs(100);
 
     Matrix loss() {
         Matrix z1 = W1 * x + b1;

@@ -6,6 +6,7 @@ class MnistMlp {
     Matrix b1 = param(128);
     Matrix W2 = param(10, 128).init(glorot());
     Matrix b2 = param(10);
+    Training training = adam(0.005).batch(64).epochs(10); // what `deltac train` and the demo use
 
     Matrix loss() {
         Matrix z1 = W1 * x + b1;           // b1 (128 × 1) broadcasts over the batch's columns

@@ -6,6 +6,7 @@ class Xor {
     Matrix b1 = param(2);
     Matrix W2 = param(1, 2).init(uniform(1.0));
     Matrix b2 = param(1);
+    Training training = sgd(2.0).batch(4).epochs(600);   // data: examples/data/xor.csv
 
     Matrix loss() {
         Matrix z1 = W1 * x + b1;

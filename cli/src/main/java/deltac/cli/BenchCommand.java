@@ -73,13 +73,20 @@ final class BenchCommand implements Callable<Integer> {
     /** The median samples/s of timed runs of SGD steps on a random batch, after a warm-up run. */
     private double median(Trainer trainer) {
         SplittableRandom rng = new SplittableRandom(7);
-        float[] x = new float[trainer.inputRows() * batch];
-        float[] y = new float[trainer.targetRows() * batch];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextDouble();
-        }
-        for (int j = 0; j < batch; j++) {
-            y[rng.nextInt(trainer.targetRows()) * batch + j] = 1;
+        // random inputs in [0, 1); a target gets a one-hot column per sample (what a classifier's loss reads)
+        float[][] feeds = new float[trainer.feeds().size()][];
+        for (int k = 0; k < feeds.length; k++) {
+            int rows = trainer.feeds().get(k).rows();
+            feeds[k] = new float[rows * batch];
+            if (k < trainer.inputs().size()) {
+                for (int i = 0; i < feeds[k].length; i++) {
+                    feeds[k][i] = (float) rng.nextDouble();
+                }
+            } else {
+                for (int j = 0; j < batch; j++) {
+                    feeds[k][rng.nextInt(rows) * batch + j] = 1;
+                }
+            }
         }
         Sgd sgd = new Sgd(1e-3);
         double[] rates = new double[runs + 1];
@@ -88,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
             long deadline = start + (long) (seconds * 1e9);
             long steps = 0;
             do {
-                trainer.step(x, y, batch, sgd);
+                trainer.step(feeds, batch, sgd);
                 steps++;
             } while (System.nanoTime() < deadline);
             rates[r] = steps * batch / ((System.nanoTime() - start) / 1e9);

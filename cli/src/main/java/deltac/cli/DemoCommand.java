@@ -5,12 +5,21 @@ import deltac.autodiff.print.Format;
 import deltac.graph.Graph;
 import deltac.graph.spec.Spec;
 import deltac.runtime.Trainer;
+import deltac.runtime.checkpoint.AtomicWrite;
+import deltac.runtime.checkpoint.CheckpointException;
 import deltac.runtime.data.Bundled;
+import deltac.runtime.data.DataException;
+import deltac.runtime.data.FeedSet;
+import deltac.runtime.train.Checkpoints;
 import deltac.runtime.train.Evaluation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,31 +48,59 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "show a stack trace on failure")
     boolean verbose;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "where the results go: weights.safetensors, loss.png, equations.md, equations.tex (default ${DEFAULT-VALUE})")
+    Path outDir;
+
     @Override
     public Integer call() {
         run.checkNumerics = true;
-        if (!command.commandLine().getParseResult().hasMatchedOption("--epochs")) {
-            run.epochs = 10;
-        }
-        if (run.learningRate == null) {
-            run.learningRate = 0.005; // Adam at 0.005 clears the bar in 10 epochs with a margin (94% here)
-        }
         run.validate(command.commandLine());
         PrintWriter out = command.commandLine().getOut();
         Graph graph = Spec.read(bundledSpec(), SPEC).graph().orElseThrow();
+        Equations equations = Equations.perSample(graph);
         out.println("== 1. the spec, " + SPEC + ", derived symbolically\n");
-        out.println(Equations.perSample(graph).print(Format.TEXT));
+        out.println(equations.print(Format.TEXT));
         out.println("== 2. its trainer: the " + engine.engine.name().toLowerCase(Locale.ROOT) + " engine, "
                 + engine.precision.name().toLowerCase(Locale.ROOT) + "\n");
-        Trainer trainer = engine.trainer(graph, run.seed, run.checkNumerics);
+        Settings settings = run.settings(graph);
+        Trainer trainer = engine.trainer(graph, settings.seed(), run.checkNumerics);
         out.println("== 3. training on the bundled MNIST digits, checking every step for NaN and infinity\n");
         out.flush();
-        Evaluation e = run.run(trainer, Bundled.mnistTrain(), Bundled.mnistTest(), SPEC, out);
+        FeedSet train;
+        FeedSet test;
+        try {
+            train = FeedSet.bind(Bundled.mnistTrain(), trainer);
+            test = FeedSet.bind(Bundled.mnistTest(), trainer);
+        } catch (DataException e) {
+            throw new UserError(e.getMessage());
+        }
+        Evaluation e = run.run(trainer, settings, train, test, SPEC, out);
+        List<Path> written = save(trainer, equations);
         boolean passed = e.accuracy() >= BAR;
         out.printf(Locale.ROOT, "%n%s: %.2f%% of the 2,000 held-out digits right (the bar is %.0f%%)%n",
                 passed ? "passed" : "FAILED", e.accuracy() * 100, BAR * 100);
+        out.println("results in " + outDir + ": " + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
         out.flush();
         return passed ? 0 : Failures.USER_ERROR;
+    }
+
+    /** The weights, the loss plot and the equations, each written atomically: a second run replaces them whole. */
+    private List<Path> save(Trainer trainer, Equations equations) {
+        Path weights = outDir.resolve("weights.safetensors");
+        Path plot = outDir.resolve("loss.png");
+        Path markdown = outDir.resolve("equations.md");
+        Path latex = outDir.resolve("equations.tex");
+        try {
+            Files.createDirectories(outDir);
+            Checkpoints.save(trainer, weights, Map.of("deltac.spec", SPEC));
+            LossPlot.write(run.lastHistory, plot);
+            AtomicWrite.bytes(markdown, equations.print(Format.MARKDOWN).getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.bytes(latex, equations.print(Format.LATEX).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | CheckpointException e) {
+            throw new UserError(outDir + ": cannot write the results: " + e.getMessage());
+        }
+        return List.of(weights, plot, markdown, latex);
     }
 
     /** The spec, from the jar (the examples folder is bundled as a resource). */

@@ -6,6 +6,8 @@ import deltac.runtime.checkpoint.CheckpointException;
 import deltac.runtime.train.Checkpoints;
 import deltac.runtime.train.Evaluation;
 import deltac.runtime.train.Fit;
+import deltac.runtime.data.FeedSet;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code deltac eval SPEC --weights FILE}: the loss and accuracy of trained weights on held-out data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate trained weights on a data set's held-out test samples: the loss and the accuracy.")
+        description = "Evaluate trained weights on a data set's held-out test samples: the loss, and for a classifier its "
+                + "accuracy and confusion matrix with each class's precision and recall, for real values the RMSE.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -31,6 +34,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DATA", defaultValue = "mnist", description = "the data: " + DataSets.HELP)
     String data;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "a CSV file's label or target column (default: the last)")
+    String label;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "the seed of the held-out split (as in train)")
     long seed;
@@ -50,11 +56,15 @@ final class EvalCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             throw new UserError(e.getMessage());
         }
-        var test = DataSets.fit(DataSets.load(data, seed).test(), trainer.inputRows(), trainer.targetRows(), "input", "target");
+        FeedSet test = DataSets.load(data, label, seed, trainer).test();
         Evaluation e = Fit.evaluate(trainer, test, 256);
-        command.commandLine().getOut().printf(Locale.ROOT, "%s on %s: loss %.4f, accuracy %.2f%% (%,d samples)%n",
-                trainer.name(), test.name(), e.loss(), e.accuracy() * 100, e.samples());
-        command.commandLine().getOut().flush();
+        PrintWriter out = command.commandLine().getOut();
+        out.println(trainer.name() + " on " + test.name() + ": " + Report.measures(e));
+        if (e.hasAccuracy()) {
+            out.println();
+            out.print(Report.confusion(Fit.confusion(trainer, test, 256), test.classNames()));
+        }
+        out.flush();
         return 0;
     }
 }

@@ -1,12 +1,12 @@
 package deltac.cli;
 
-import deltac.codegen.Signature;
 import deltac.graph.Graph;
 import deltac.runtime.Trainer;
-import deltac.runtime.checkpoint.Checkpoint;
 import deltac.runtime.checkpoint.CheckpointException;
 import deltac.runtime.checkpoint.Safetensors;
-import deltac.runtime.checkpoint.Tensor;
+import deltac.runtime.data.DataException;
+import deltac.runtime.data.FeedSet;
+import deltac.runtime.data.SafetensorsData;
 import deltac.runtime.train.Checkpoints;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code deltac grad SPEC --weights W --batch B --out G}: the gradients of one batch, to compare with another tool. */
 @Command(name = "grad", mixinStandardHelpOptions = true,
         description = "Compute ∂C/∂P for every parameter on one batch and write them as safetensors, named like the "
-                + "parameters; the batch file holds the spec's input and target by name, a column per sample.")
+                + "parameters; the batch file holds each of the spec's inputs and targets by name.")
 final class GradCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -35,7 +35,7 @@ final class GradCommand implements Callable<Integer> {
     Path weights;
 
     @Option(names = "--batch", paramLabel = "FILE", required = true,
-            description = "the batch (safetensors): the input and the target, e.g. x (784×n) and y (10×n)")
+            description = "the batch (safetensors): a tensor per input and target, named as in the spec, a column per sample (x: 784×n) or [n, rows]")
     Path batch;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the gradients")
@@ -51,38 +51,28 @@ final class GradCommand implements Callable<Integer> {
     public Integer call() {
         Graph graph = SpecFiles.read(spec, command.commandLine().getErr());
         Trainer trainer = engine.trainer(graph, 0);
-        Signature signature = Signature.of(graph);
         try {
             Checkpoints.load(trainer, weights);
-            Checkpoint data = Safetensors.read(batch);
-            Tensor x = column(data, signature.input().name(), trainer.inputRows());
-            Tensor y = column(data, signature.target().name(), trainer.targetRows());
-            if (x.cols() != y.cols()) {
-                throw new UserError(batch + ": " + x.name() + " has " + x.cols() + " samples but " + y.name() + " has " + y.cols());
+            FeedSet data = SafetensorsData.read(batch, trainer.feeds(), trainer.name(), true);
+            int n = data.size();
+            double[][] feeds = new double[trainer.feeds().size()][];
+            for (int k = 0; k < feeds.length; k++) {
+                feeds[k] = new double[trainer.feeds().get(k).rows() * n];
             }
-            double loss = trainer.computeGradients(x.asF64(), y.asF64(), x.cols());
+            int[] all = java.util.stream.IntStream.range(0, n).toArray();
+            data.copyBatch(trainer.feeds(), all, 0, n, feeds);
+            double loss = trainer.computeGradients(feeds, n);
             Map<String, String> metadata = new HashMap<>();
             metadata.put("deltac.content", "gradients");
             metadata.put("deltac.loss", Double.toString(loss));
             metadata.put("deltac.spec", spec.toString());
             Safetensors.write(out, trainer.gradients(), metadata);
             command.commandLine().getOut().printf(Locale.ROOT, "loss %.6g over %d samples; wrote %d gradients to %s%n",
-                    loss, x.cols(), trainer.gradients().size(), out);
+                    loss, n, trainer.gradients().size(), out);
             command.commandLine().getOut().flush();
-        } catch (CheckpointException e) {
+        } catch (CheckpointException | DataException e) {
             throw new UserError(e.getMessage());
         }
         return 0;
-    }
-
-    private Tensor column(Checkpoint data, String name, int rows) {
-        if (!data.has(name)) {
-            throw new UserError(batch + ": no tensor " + name + " (the batch needs " + name + ", " + rows + "×n)");
-        }
-        Tensor t = data.get(name);
-        if (t.rows() != rows || t.cols() < 1) {
-            throw new UserError(batch + ": " + name + " is " + t.rows() + "×" + t.cols() + " but the spec needs " + rows + "×n");
-        }
-        return t;
     }
 }

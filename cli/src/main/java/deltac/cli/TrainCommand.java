@@ -27,6 +27,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA", defaultValue = "mnist", description = "the data: " + DataSets.HELP)
     String data;
 
+    @Option(names = "--label", paramLabel = "COLUMN", description = "a CSV file's label or target column (default: the last)")
+    String label;
+
     @Option(names = "--weights", paramLabel = "FILE", description = "start from these weights instead of the initializers")
     Path weights;
 
@@ -43,7 +46,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         run.validate(command.commandLine());
         Graph graph = SpecFiles.read(spec, command.commandLine().getErr());
-        Trainer trainer = engine.trainer(graph, run.seed, run.checkNumerics);
+        Settings settings = run.settings(graph);
+        Trainer trainer = engine.trainer(graph, settings.seed(), run.checkNumerics);
         if (weights != null) {
             try {
                 Checkpoints.load(trainer, weights);
@@ -51,10 +55,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
         }
-        DataSets.Split split = DataSets.load(data, run.seed);
-        var train = DataSets.fit(split.train(), trainer.inputRows(), trainer.targetRows(), "input", "target");
-        var test = DataSets.fit(split.test(), trainer.inputRows(), trainer.targetRows(), "input", "target");
-        run.run(trainer, train, test, spec.toString(), command.commandLine().getOut());
+        DataSets.Split split = DataSets.load(data, label, settings.seed(), trainer);
+        run.run(trainer, settings, split.train(), split.test(), spec.toString(), command.commandLine().getOut());
         return 0;
     }
 }

@@ -1,20 +1,17 @@
 package deltac.cli;
 
+import deltac.graph.Graph;
+import deltac.runtime.Feeds;
 import deltac.runtime.Optimizer;
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.CheckpointException;
-import deltac.runtime.data.Dataset;
-import deltac.runtime.train.Adam;
+import deltac.runtime.data.FeedSet;
 import deltac.runtime.train.Checkpoints;
 import deltac.runtime.train.Evaluation;
 import deltac.runtime.train.Fit;
 import deltac.runtime.train.FitOptions;
 import deltac.runtime.train.History;
-import deltac.runtime.train.Momentum;
 import deltac.runtime.train.NumericsException;
-import deltac.runtime.train.ProgressSink;
-import deltac.runtime.train.Schedule;
-import deltac.runtime.train.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -30,40 +27,40 @@ final class TrainingRun {
 
     enum ScheduleKind { CONSTANT, STEP, COSINE }
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "passes over the training data (default ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training data (default: the spec's, else 5)")
+    Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "samples per step (default ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "samples per step (default: the spec's, else 64)")
+    Integer batch;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "sgd, momentum or adam (default ${DEFAULT-VALUE})")
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum or adam (default: the spec's, else adam)")
     OptimizerKind optimizer;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "learning rate (default: sgd 0.5, momentum 0.05, adam 0.001)")
+    @Option(names = "--lr", paramLabel = "RATE", description = "learning rate (default: the spec's, else sgd 0.5, momentum 0.05, adam 0.001)")
     Double learningRate;
 
-    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9", description = "momentum's μ (default ${DEFAULT-VALUE})")
-    double momentum;
+    @Option(names = "--momentum", paramLabel = "MU", description = "momentum's μ (default: the spec's, else 0.9)")
+    Double momentum;
 
     @Option(names = "--nesterov", description = "Nesterov momentum")
     boolean nesterov;
 
-    @Option(names = "--weight-decay", paramLabel = "L2", defaultValue = "0", description = "L2 weight decay (default 0)")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default: the spec's, else 0)")
+    Double weightDecay;
 
-    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant",
-            description = "learning rate schedule: constant, step (×0.1 every third of the run) or cosine (default ${DEFAULT-VALUE})")
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "learning rate schedule: constant, step (×0.1 every third of the run) or cosine (default: the spec's, else constant)")
     ScheduleKind schedule;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seeds the weights, the shuffles and the splits (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "seeds the weights, the shuffles and the splits (default: the spec's, else 42)")
+    Long seed;
 
-    @Option(names = "--val", paramLabel = "FRACTION", defaultValue = "0.1",
-            description = "fraction of the training data held out for validation (default ${DEFAULT-VALUE})")
-    double validation;
+    @Option(names = "--val", paramLabel = "FRACTION",
+            description = "fraction of the training data held out for validation (default: the spec's, else 0.1)")
+    Double validation;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0", description = "stop after N epochs without a lower validation loss (0: never)")
-    int patience;
+    @Option(names = "--patience", paramLabel = "N", description = "stop after N epochs without a lower validation loss (default: the spec's, else 0: never)")
+    Integer patience;
 
     @Option(names = "--check-numerics", description = "stop at the first NaN or infinity, naming the op, the value and the step")
     boolean checkNumerics;
@@ -76,14 +73,15 @@ final class TrainingRun {
 
     /** Usage errors for values picocli cannot check: exit 2. */
     void validate(CommandLine cli) {
-        check(cli, epochs >= 1 && epochs <= 1_000_000, "--epochs must be between 1 and 1000000, got " + epochs);
-        check(cli, batch >= 1 && batch <= 1_000_000, "--batch must be between 1 and 1000000, got " + batch);
+        check(cli, epochs == null || (epochs >= 1 && epochs <= 1_000_000), "--epochs must be between 1 and 1000000, got " + epochs);
+        check(cli, batch == null || (batch >= 1 && batch <= 1_000_000), "--batch must be between 1 and 1000000, got " + batch);
         check(cli, learningRate == null || (learningRate > 0 && learningRate < 1e6 && Double.isFinite(learningRate)),
                 "--lr must be a positive number below 1e6, got " + learningRate);
-        check(cli, momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
-        check(cli, weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be ≥ 0, got " + weightDecay);
-        check(cli, validation >= 0 && validation < 1, "--val must be in [0, 1), got " + validation);
-        check(cli, patience >= 0, "--patience must be ≥ 0, got " + patience);
+        check(cli, momentum == null || (momentum >= 0 && momentum < 1), "--momentum must be in [0, 1), got " + momentum);
+        check(cli, weightDecay == null || (weightDecay >= 0 && Double.isFinite(weightDecay)),
+                "--weight-decay must be ≥ 0, got " + weightDecay);
+        check(cli, validation == null || (validation >= 0 && validation < 1), "--val must be in [0, 1), got " + validation);
+        check(cli, patience == null || patience >= 0, "--patience must be ≥ 0, got " + patience);
     }
 
     private static void check(CommandLine cli, boolean ok, String message) {
@@ -92,34 +90,22 @@ final class TrainingRun {
         }
     }
 
-    Optimizer optimizer(long steps) {
-        Schedule s = switch (schedule) {
-            case CONSTANT -> Schedule.constant();
-            case STEP -> Schedule.step(Math.max(1, steps / 3), 0.1);
-            case COSINE -> Schedule.cosine(Math.max(1, steps), 0);
-        };
-        return switch (optimizer) {
-            case SGD -> new Sgd(rate(0.5), weightDecay, s);
-            case MOMENTUM -> new Momentum(rate(0.05), momentum, nesterov, weightDecay, s);
-            case ADAM -> new Adam(rate(1e-3), 0.9, 0.999, 1e-8, weightDecay, false, s);
-        };
+    /** The settings in force: each flag given, else the spec's {@code Training}, else the default. */
+    Settings settings(Graph graph) {
+        return new Settings(graph, this);
     }
 
-    private double rate(double byDefault) {
-        return learningRate == null ? byDefault : learningRate;
-    }
-
-    /** Trains, then evaluates on the test set; saves and plots as asked. Returns the test evaluation. */
-    Evaluation run(Trainer trainer, Dataset train, Dataset test, String spec, PrintWriter out) {
-        long steps = (long) epochs * ((long) Math.ceil(train.size() * (1 - validation) / batch));
-        Optimizer opt = optimizer(steps);
+    /** Trains with these settings, then evaluates on the test set; saves and plots as asked. */
+    Evaluation run(Trainer trainer, Settings settings, FeedSet train, FeedSet test, String spec, PrintWriter out) {
+        long steps = (long) settings.epochs() * ((long) Math.ceil(train.size() * (1 - settings.validation()) / settings.batch()));
+        Optimizer opt = settings.optimizer(steps, nesterov);
         PrintStream stream = new PrintStream(new WriterOutputStream(out), true);
-        FitOptions options = FitOptions.defaults().epochs(epochs).batchSize(batch).seed(seed)
-                .validationSplit(validation).patience(patience).checkNumerics(checkNumerics)
-                .progress(Progress.auto(stream));
-        out.printf(Locale.ROOT, "training %s on %s: %,d samples (%.0f%% held out for validation), %s, batch %d, %s, lr %s%n",
-                trainer.name(), train.name(), train.size(), validation * 100, epochs == 1 ? "1 epoch" : epochs + " epochs",
-                batch, optimizer.name().toLowerCase(Locale.ROOT), fmt(opt.learningRate()));
+        FitOptions options = FitOptions.defaults().epochs(settings.epochs()).batchSize(settings.batch())
+                .seed(settings.seed()).validationSplit(settings.validation()).patience(settings.patience())
+                .checkNumerics(checkNumerics).progress(Progress.auto(stream));
+        out.printf(Locale.ROOT, "training %s on %s: %,d samples of %s, %.0f%% held out for validation%n",
+                trainer.name(), train.name(), train.size(), Feeds.names(trainer.feeds()), settings.validation() * 100);
+        out.print(settings.describe());
         out.flush();
         History history;
         try {
@@ -131,8 +117,9 @@ final class TrainingRun {
         }
         stream.flush();
         Evaluation evaluation = Fit.evaluate(trainer, test, 256);
-        out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% on %,d held-out samples of %s%n", evaluation.loss(),
-                evaluation.accuracy() * 100, evaluation.samples(), test.name());
+        out.printf(Locale.ROOT, "test: %s on %,d held-out samples of %s%n", Report.measures(evaluation),
+                evaluation.samples(), test.name());
+        lastHistory = history;
         if (save != null) {
             try {
                 Checkpoints.save(trainer, save, Map.of("deltac.spec", spec, "deltac.epochs", Integer.toString(history.epochs().size())));
@@ -153,7 +140,6 @@ final class TrainingRun {
         return evaluation;
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%g", v).replaceAll("\\.?0+(e|$)", "$1");
-    }
+    /** The epochs of the last {@link #run}. */
+    History lastHistory;
 }

@@ -2,11 +2,14 @@ package deltac.codegen;
 
 import deltac.autodiff.Derivation;
 import deltac.codegen.ejml.EjmlTrainer;
+import deltac.runtime.Feed;
+import deltac.runtime.OutputKind;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.Tensor;
 import deltac.runtime.train.NumericsException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trainer that stops at the first NaN or infinity in a loss or gradient, and says where it came from: it runs
@@ -25,29 +28,28 @@ public final class NumericsCheckingTrainer implements Trainer {
     }
 
     @Override
-    public double computeGradients(float[] x, float[] y, int n) {
+    public double computeGradients(float[][] batch, int n) {
         steps++;
-        double loss = inner.computeGradients(x, y, n);
+        double loss = inner.computeGradients(batch, n);
         if (!finite(loss)) {
-            double[] xd = new double[inputRows() * n];
-            double[] yd = new double[targetRows() * n];
-            for (int i = 0; i < xd.length; i++) {
-                xd[i] = x[i];
+            double[][] widened = new double[batch.length][];
+            for (int k = 0; k < batch.length; k++) {
+                widened[k] = new double[feeds().get(k).rows() * n];
+                for (int i = 0; i < widened[k].length; i++) {
+                    widened[k][i] = batch[k][i];
+                }
             }
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] = y[i];
-            }
-            diagnose(xd, yd, n);
+            diagnose(widened, n);
         }
         return loss;
     }
 
     @Override
-    public double computeGradients(double[] x, double[] y, int n) {
+    public double computeGradients(double[][] batch, int n) {
         steps++;
-        double loss = inner.computeGradients(x, y, n);
+        double loss = inner.computeGradients(batch, n);
         if (!finite(loss)) {
-            diagnose(x, y, n);
+            diagnose(batch, n);
         }
         return loss;
     }
@@ -75,7 +77,7 @@ public final class NumericsCheckingTrainer implements Trainer {
         return true;
     }
 
-    private void diagnose(double[] x, double[] y, int n) {
+    private void diagnose(double[][] batch, int n) {
         EjmlTrainer reference = new EjmlTrainer(derivation, Precision.F64).checkNumerics(true);
         for (int i = 0; i < inner.parameters().size(); i++) {
             Tensor from = inner.parameters().get(i);
@@ -86,7 +88,7 @@ public final class NumericsCheckingTrainer implements Trainer {
         }
         String where;
         try {
-            reference.computeGradients(x, y, n);
+            reference.computeGradients(batch, n);
             where = "the loss or a gradient overflowed " + inner.precision().name().toLowerCase(java.util.Locale.ROOT)
                     + " (the same batch is finite in float64)";
         } catch (ArithmeticException e) {
@@ -96,13 +98,13 @@ public final class NumericsCheckingTrainer implements Trainer {
     }
 
     @Override
-    public double loss(float[] x, float[] y, int n) {
-        return inner.loss(x, y, n);
+    public double loss(float[][] batch, int n) {
+        return inner.loss(batch, n);
     }
 
     @Override
-    public double loss(double[] x, double[] y, int n) {
-        return inner.loss(x, y, n);
+    public double loss(double[][] batch, int n) {
+        return inner.loss(batch, n);
     }
 
     @Override
@@ -111,8 +113,18 @@ public final class NumericsCheckingTrainer implements Trainer {
     }
 
     @Override
-    public int targetRows() {
-        return inner.targetRows();
+    public List<Feed> inputs() {
+        return inner.inputs();
+    }
+
+    @Override
+    public List<Feed> targets() {
+        return inner.targets();
+    }
+
+    @Override
+    public List<Feed> feeds() {
+        return inner.feeds();
     }
 
     @Override
@@ -126,13 +138,18 @@ public final class NumericsCheckingTrainer implements Trainer {
     }
 
     @Override
-    public int inputRows() {
-        return inner.inputRows();
+    public int outputRows() {
+        return inner.outputRows();
     }
 
     @Override
-    public int outputRows() {
-        return inner.outputRows();
+    public OutputKind outputKind() {
+        return inner.outputKind();
+    }
+
+    @Override
+    public Optional<String> comparedWith() {
+        return inner.comparedWith();
     }
 
     @Override
@@ -141,12 +158,12 @@ public final class NumericsCheckingTrainer implements Trainer {
     }
 
     @Override
-    public void predict(float[] x, int n, float[] out) {
-        inner.predict(x, n, out);
+    public void predict(float[][] batch, int n, float[] out) {
+        inner.predict(batch, n, out);
     }
 
     @Override
-    public void predict(double[] x, int n, double[] out) {
-        inner.predict(x, n, out);
+    public void predict(double[][] batch, int n, double[] out) {
+        inner.predict(batch, n, out);
     }
 }

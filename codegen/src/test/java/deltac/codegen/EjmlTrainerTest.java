@@ -50,7 +50,7 @@ class EjmlTrainerTest {
         double[] x = new double[784 * N];
         double[] y = new double[10 * N];
         data.copyBatch(IntStream.range(100, 100 + N).toArray(), 0, N, x, y);
-        double loss = t.computeGradients(x, y, N);
+        double loss = t.computeGradients(new double[][] {x, y}, N);
 
         HandWrittenMnistBackprop hand = new HandWrittenMnistBackprop(matrix(t.parameter("W1")), matrix(t.parameter("b1")),
                 matrix(t.parameter("W2")), matrix(t.parameter("b2")), DMatrixRMaj.wrap(784, N, x), DMatrixRMaj.wrap(10, N, y));
@@ -91,9 +91,9 @@ class EjmlTrainerTest {
             yd[i] = y[i];
         }
         // the parameters differ only by float rounding, so the losses agree to float precision
-        assertEquals(t64.computeGradients(xd, yd, N), t32.computeGradients(x, y, N), 1e-5);
+        assertEquals(t64.computeGradients(new double[][] {xd, yd}, N), t32.computeGradients(new float[][] {x, y}, N), 1e-5);
         float[] out = new float[10 * N];
-        t32.predict(x, N, out);
+        t32.predict(new float[][] {x}, N, out);
         for (int j = 0; j < N; j++) {
             double column = 0;
             for (int i = 0; i < 10; i++) {
@@ -107,7 +107,11 @@ class EjmlTrainerTest {
     void aBatchTooSmallForItsSizeIsRefused() throws Exception {
         Trainer t = Compiler.trainer(mnist(), Precision.F64, Engine.EJML);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> t.computeGradients(new double[784], new double[10], 2));
-        assertEquals("x holds 784 values; a batch of 2 needs 1568", e.getMessage());
+                () -> t.computeGradients(new double[][] {new double[784], new double[20]}, 2));
+        assertEquals("x holds 784 values; a batch of 2 needs 1568 (784×2)", e.getMessage());
+        IllegalArgumentException byName = assertThrows(IllegalArgumentException.class,
+                () -> t.computeGradients(deltac.runtime.Batch.of(2).put("x", new double[1568])));
+        assertEquals("the batch has no y (10×n); MnistMlp takes x (784×n), y (10×n) and the batch holds [x]",
+                byName.getMessage());
     }
 }

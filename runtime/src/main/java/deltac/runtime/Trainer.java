@@ -6,32 +6,37 @@ import java.util.List;
 /**
  * A model that also trains: the loss and its gradients for a batch, and an optimizer step.
  *
- * <p>Layout as in {@link Model}: x is {@code inputRows × n} and y is {@code targetRows × n}, row-major, a
- * column per sample. Buffers for a batch size are allocated on its first use; a training step then allocates
- * nothing in the trainer's own precision.
+ * <p>A trainer takes every input and every target of its spec ({@link #feeds()}: the inputs, then the targets,
+ * each named and sized as in the spec; a spec whose loss uses no target has none). Layout as in {@link Model}. Buffers
+ * for a batch size are allocated on its first use; a training step then allocates nothing in the trainer's own
+ * precision.
  *
  * <pre>{@code
  * Trainer t = Compiler.compile(Spec.parse(Path.of("mnist_mlp.java")), Precision.F32);
  * Optimizer sgd = new Sgd(0.1);
- * double loss = t.step(x, y, 64, sgd);                 // forward, backward, update: the loss before the update
- * float[] dW1 = t.gradient("W1").f32();                // ∂C/∂W1 of that batch
+ * double loss = t.step(Batch.of(64).put("x", x).put("y", y), sgd); // forward, backward, update: the loss before it
+ * loss = t.step(new float[][] {x, y}, 64, sgd);                    // the same, the arrays in the order of feeds()
+ * float[] dW1 = t.gradient("W1").f32();                             // ∂C/∂W1 of that batch
  * }</pre>
  */
 public interface Trainer extends Model {
-    /** Rows of the target: what a sample's y holds. */
-    int targetRows();
+    /** The spec's {@code target(...)} fields, in declaration order; empty when the loss uses none. */
+    List<Feed> targets();
 
-    /** Computes the loss and every ∂C/∂P for the batch; {@link #gradients()} holds them afterwards. */
-    double computeGradients(float[] x, float[] y, int n);
+    /** {@link #inputs()} then {@link #targets()}: the order of the arrays a training step takes. */
+    List<Feed> feeds();
 
-    /** Computes the loss and every ∂C/∂P for the batch; {@link #gradients()} holds them afterwards. */
-    double computeGradients(double[] x, double[] y, int n);
+    /** Computes the loss and every ∂C/∂P for the batch (an array per feed, in {@link #feeds()} order). */
+    double computeGradients(float[][] feeds, int n);
+
+    /** Computes the loss and every ∂C/∂P for the batch (an array per feed, in {@link #feeds()} order). */
+    double computeGradients(double[][] feeds, int n);
 
     /** The loss alone. */
-    double loss(float[] x, float[] y, int n);
+    double loss(float[][] feeds, int n);
 
     /** The loss alone. */
-    double loss(double[] x, double[] y, int n);
+    double loss(double[][] feeds, int n);
 
     /** ∂C/∂P of the last {@code computeGradients}, live, in the order of {@link #parameters()}. */
     List<Tensor> gradients();
@@ -47,15 +52,34 @@ public interface Trainer extends Model {
     }
 
     /** One training step: gradients for the batch, then the optimizer's update. Returns the loss before it. */
-    default double step(float[] x, float[] y, int n, Optimizer optimizer) {
-        double loss = computeGradients(x, y, n);
+    default double step(float[][] feeds, int n, Optimizer optimizer) {
+        double loss = computeGradients(feeds, n);
         optimizer.update(parameters(), gradients());
         return loss;
     }
 
     /** One training step: gradients for the batch, then the optimizer's update. Returns the loss before it. */
-    default double step(double[] x, double[] y, int n, Optimizer optimizer) {
-        double loss = computeGradients(x, y, n);
+    default double step(double[][] feeds, int n, Optimizer optimizer) {
+        double loss = computeGradients(feeds, n);
+        optimizer.update(parameters(), gradients());
+        return loss;
+    }
+
+    /** The loss and every ∂C/∂P for the batch, its feeds found by name. */
+    default double computeGradients(Batch batch) {
+        return precision() == Precision.F32 ? computeGradients(batch.f32(name(), feeds()), batch.size())
+                : computeGradients(batch.f64(name(), feeds()), batch.size());
+    }
+
+    /** The loss of the batch, its feeds found by name. */
+    default double loss(Batch batch) {
+        return precision() == Precision.F32 ? loss(batch.f32(name(), feeds()), batch.size())
+                : loss(batch.f64(name(), feeds()), batch.size());
+    }
+
+    /** One training step on the batch, its feeds found by name. Returns the loss before the update. */
+    default double step(Batch batch, Optimizer optimizer) {
+        double loss = computeGradients(batch);
         optimizer.update(parameters(), gradients());
         return loss;
     }

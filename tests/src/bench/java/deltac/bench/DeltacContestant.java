@@ -76,7 +76,7 @@ final class DeltacContestant implements Contestant {
 
     @Override
     public double evalLoss() {
-        return trainer.loss(evalX, evalY, data.workload.evalCount);
+        return trainer.loss(new float[][] {evalX, evalY}, data.workload.evalCount);
     }
 
     @Override

@@ -60,11 +60,11 @@ public final class Prepare {
         float[] y = new float[w.classes() * w.batch];
         for (int s = 0; s < w.checkSteps; s++) {
             data.columns(s, x, y);
-            t.step(x, y, w.batch, sgd);
+            t.step(new float[][] {x, y}, w.batch, sgd);
         }
         float[] ex = new float[w.inputs() * w.evalCount];
         float[] ey = new float[w.classes() * w.evalCount];
         data.evalColumns(ex, ey);
-        return t.loss(ex, ey, w.evalCount);
+        return t.loss(new float[][] {ex, ey}, w.evalCount);
     }
 }

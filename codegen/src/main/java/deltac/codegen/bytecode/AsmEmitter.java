@@ -19,6 +19,7 @@ import deltac.codegen.bytecode.Loops.Un;
 import deltac.codegen.bytecode.Loops.Var;
 import deltac.codegen.bytecode.Program.Buffer;
 import deltac.codegen.bytecode.Program.Kind;
+import deltac.graph.Input;
 import deltac.runtime.Precision;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,10 @@ final class AsmEmitter {
 
     private static final String TENSOR = "deltac/runtime/checkpoint/Tensor";
     private static final String SITE = "deltac/runtime/kernels/FallbackSite";
-    private static final Set<String> RESERVED = Set.of("name", "precision", "inputRows", "outputRows", "targetRows",
+    /** run's locals: the batch size and the prediction's array. */
+    private static final int N = 3;
+    private static final int OUT = 4;
+    private static final Set<String> RESERVED = Set.of("name", "precision", "inputs", "targets", "feeds", "outputRows", "outputKind", "comparedWith",
             "parameters", "gradients", "parameter", "gradient", "predict", "loss", "step", "computeGradients", "run",
             "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "equals", "ensure");
 
@@ -138,9 +142,24 @@ final class AsmEmitter {
         }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitLdcInsn(program.spec());
-        push(mv, program.signature().inputRows());
-        push(mv, program.signature().targetRows());
+        List<Input> feeds = program.signature().feeds();
+        push(mv, feeds.size());
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/String");
+        for (int k = 0; k < feeds.size(); k++) {
+            mv.visitInsn(DUP);
+            push(mv, k);
+            mv.visitLdcInsn(feeds.get(k).name());
+            mv.visitInsn(AASTORE);
+        }
+        intArray(mv, feeds.stream().mapToInt(f -> f.shape().rows()).toArray());
+        push(mv, program.signature().inputs().size());
         push(mv, program.signature().outputRows());
+        mv.visitLdcInsn(program.signature().kind().name());
+        if (program.signature().comparedWith() == null) {
+            mv.visitInsn(ACONST_NULL);
+        } else {
+            mv.visitLdcInsn(program.signature().comparedWith().name());
+        }
         for (int which = 0; which < 2; which++) {
             push(mv, params.size());
             mv.visitTypeInsn(ANEWARRAY, TENSOR);
@@ -157,7 +176,8 @@ final class AsmEmitter {
             }
         }
         mv.visitMethodInsn(INVOKESPECIAL, base, "<init>",
-                "(Ljava/lang/String;III[L" + TENSOR + ";[L" + TENSOR + ";)V", false);
+                "(Ljava/lang/String;[Ljava/lang/String;[IIILjava/lang/String;Ljava/lang/String;[L" + TENSOR + ";[L"
+                        + TENSOR + ";)V", false);
         for (Program.Site s : program.sites()) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitTypeInsn(NEW, SITE);
@@ -235,26 +255,27 @@ final class AsmEmitter {
         }
     }
 
-    /** run(mode, x, y, n, out): the kernels of the mode, in order. */
+    /** run(mode, feeds, n, out): the kernels of the mode, in order. */
     private void run(ClassWriter cw) {
-        String desc = "(I" + array + array + "I" + array + ")D";
+        String desc = "(I[" + array + "I" + array + ")D";
         MethodVisitor mv = method(cw, ACC_PROTECTED | ACC_FINAL, "run", desc);
         mv.visitCode();
         Label ready = new Label();
-        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ILOAD, N);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, program.className(), "batch", "I");
         mv.visitJumpInsn(IF_ICMPEQ, ready);
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ILOAD, N);
         mv.visitMethodInsn(INVOKESPECIAL, program.className(), "ensure", "(I)V", false);
         mv.visitLabel(ready);
-        for (Buffer b : program.buffers()) {
-            if (b.kind() == Kind.INPUT || b.kind() == Kind.TARGET) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ALOAD, b.kind() == Kind.INPUT ? 2 : 3);
-                mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
-            }
+        List<String> feedFields = program.feedFields();
+        for (int k = 0; k < feedFields.size(); k++) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 2);
+            push(mv, k);
+            mv.visitInsn(AALOAD);
+            mv.visitFieldInsn(PUTFIELD, program.className(), feedFields.get(k), array);
         }
         Label notGradients = new Label();
         Label notLoss = new Label();
@@ -270,26 +291,32 @@ final class AsmEmitter {
         returnLoss(mv);
         mv.visitLabel(notLoss);
         calls(mv, program.predict());
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, program.className(), program.outputField(), array);
-        push(mv, 0);
-        mv.visitVarInsn(ALOAD, 5);
-        push(mv, 0);
-        push(mv, program.signature().outputRows());
-        mv.visitVarInsn(ILOAD, 4);
-        mv.visitInsn(IMUL);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+        if (program.outputField() != null) {
+            copyOutput(mv);
+        }
         mv.visitLdcInsn(Double.NaN);
         mv.visitInsn(DRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
+    private void copyOutput(MethodVisitor mv) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, program.className(), program.outputField(), array);
+        push(mv, 0);
+        mv.visitVarInsn(ALOAD, OUT);
+        push(mv, 0);
+        push(mv, program.signature().outputRows());
+        mv.visitVarInsn(ILOAD, N);
+        mv.visitInsn(IMUL);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+    }
+
     /** The kernels, or at n = 1 their {@link BatchOfOne} twins. */
     private void calls(MethodVisitor mv, List<String> kernels) {
         Label general = new Label();
         Label done = new Label();
-        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ILOAD, N);
         push(mv, 1);
         mv.visitJumpInsn(IF_ICMPNE, general);
         for (String k : kernels) {
@@ -305,7 +332,7 @@ final class AsmEmitter {
 
     private void call(MethodVisitor mv, String kernel) {
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ILOAD, 4);
+        mv.visitVarInsn(ILOAD, N);
         mv.visitMethodInsn(INVOKESPECIAL, program.className(), kernel, "(I)V", false);
     }
 
@@ -322,27 +349,53 @@ final class AsmEmitter {
 
     /** {@code W1()} returns the live W1 buffer, {@code dW1()} its gradient; {@code predict(x, out)} one sample. */
     private void accessors(ClassWriter cw) {
+        Set<String> named = new java.util.HashSet<>(RESERVED);
         for (Program.ParamFields p : program.params()) {
-            for (String[] pair : new String[][] {{p.name(), p.field()}, {"d" + p.name(), p.gradientField()}}) {
-                if (RESERVED.contains(pair[0]) || !pair[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    continue;
-                }
-                MethodVisitor mv = method(cw, ACC_PUBLIC, pair[0], "()" + array);
-                mv.visitCode();
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, program.className(), pair[1], array);
-                mv.visitInsn(ARETURN);
-                mv.visitMaxs(0, 0);
-                mv.visitEnd();
-            }
+            accessor(cw, p.name(), p.field(), named);
+            accessor(cw, "d" + p.name(), p.gradientField(), named);
         }
-        MethodVisitor mv = method(cw, ACC_PUBLIC, "predict", "(" + array + array + ")V");
+        List<Input> feeds = program.signature().feeds();
+        for (int k = 0; k < feeds.size(); k++) {
+            accessor(cw, feeds.get(k).name(), program.feedFields().get(k), named);
+        }
+        if (program.outputField() != null) {
+            samplePredict(cw);
+        }
+    }
+
+    /** {@code W1()}: the live buffer of a parameter, its gradient, or the last batch's array of a feed. */
+    private void accessor(ClassWriter cw, String name, String field, Set<String> named) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || !named.add(name)) {
+            return;
+        }
+        MethodVisitor mv = method(cw, ACC_PUBLIC, name, "()" + array);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ALOAD, 1);
+        mv.visitFieldInsn(GETFIELD, program.className(), field, array);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code predict(x1, x2, out)}: one sample, each input a parameter named as in the spec. */
+    private void samplePredict(ClassWriter cw) {
+        List<Input> inputs = program.signature().inputs();
+        MethodVisitor mv = method(cw, ACC_PUBLIC, "predict", "(" + array.repeat(inputs.size() + 1) + ")V");
+        inputs.forEach(i -> mv.visitParameter(i.name(), 0));
+        mv.visitParameter("out", 0);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        push(mv, inputs.size());
+        mv.visitTypeInsn(ANEWARRAY, array);
+        for (int k = 0; k < inputs.size(); k++) {
+            mv.visitInsn(DUP);
+            push(mv, k);
+            mv.visitVarInsn(ALOAD, k + 1);
+            mv.visitInsn(AASTORE);
+        }
         push(mv, 1);
-        mv.visitVarInsn(ALOAD, 2);
-        mv.visitMethodInsn(INVOKEVIRTUAL, program.className(), "predict", "(" + array + "I" + array + ")V", false);
+        mv.visitVarInsn(ALOAD, inputs.size() + 1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, program.className(), "predict", "([" + array + "I" + array + ")V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -17,6 +17,7 @@ import deltac.codegen.bytecode.Loops.Un;
 import deltac.codegen.bytecode.Loops.Var;
 import deltac.codegen.bytecode.Program.Buffer;
 import deltac.codegen.bytecode.Program.Kind;
+import deltac.graph.Input;
 import deltac.runtime.Precision;
 import java.util.List;
 import java.util.Locale;
@@ -98,8 +99,13 @@ final class JavaEmitter {
             params.append(params.length() == 0 ? "" : ", ").append("Tensor.of(\"").append(p.name()).append(tensor);
             grads.append(grads.length() == 0 ? "" : ", ").append("Tensor.of(\"").append(p.name()).append(tensor);
         }
-        line(2, "super(\"" + program.spec() + "\", " + program.signature().inputRows() + ", "
-                + program.signature().targetRows() + ", " + program.signature().outputRows() + ",");
+        List<Input> feeds = program.signature().feeds();
+        String names = String.join(", ", feeds.stream().map(f -> "\"" + f.name() + "\"").toList());
+        String rows = String.join(", ", feeds.stream().map(f -> Integer.toString(f.shape().rows())).toList());
+        Input compared = program.signature().comparedWith();
+        line(2, "super(\"" + program.spec() + "\", new String[] {" + names + "}, new int[] {" + rows + "}, "
+                + program.signature().inputs().size() + ", " + program.signature().outputRows() + ", \""
+                + program.signature().kind().name() + "\", " + (compared == null ? "null" : "\"" + compared.name() + "\"") + ",");
         line(4, "new Tensor[] {" + params + "},");
         line(4, "new Tensor[] {" + grads + "});");
         String values = real.equals("float") ? "f32()" : "f64()";
@@ -142,14 +148,12 @@ final class JavaEmitter {
     private void run() {
         line(0, "");
         line(1, "@Override");
-        line(1, "protected double run(int mode, " + real + "[] x, " + real + "[] y, int n, " + real + "[] out) {");
+        line(1, "protected double run(int mode, " + real + "[][] feeds, int n, " + real + "[] out) {");
         line(2, "if (n != batch) {");
         line(3, "ensure(n);");
         line(2, "}");
-        for (Buffer b : program.buffers()) {
-            if (b.kind() == Kind.INPUT || b.kind() == Kind.TARGET) {
-                line(2, "this." + b.field() + " = " + (b.kind() == Kind.INPUT ? "x" : "y") + ";");
-            }
+        for (int k = 0; k < program.feedFields().size(); k++) {
+            line(2, "this." + program.feedFields().get(k) + " = feeds[" + k + "];");
         }
         line(2, "if (mode == GRADIENTS) {");
         calls(3, program.gradients());
@@ -160,7 +164,9 @@ final class JavaEmitter {
         line(3, "return " + program.lossField() + "[0];");
         line(2, "}");
         calls(2, program.predict());
-        line(2, "System.arraycopy(" + program.outputField() + ", 0, out, 0, " + program.signature().outputRows() + " * n);");
+        if (program.outputField() != null) {
+            line(2, "System.arraycopy(" + program.outputField() + ", 0, out, 0, " + program.signature().outputRows() + " * n);");
+        }
         line(2, "return Double.NaN;");
         line(1, "}");
     }

@@ -92,7 +92,9 @@ final class Lowering {
     private Program program(String className) {
         List<Node> rootList = new ArrayList<>();
         rootList.add(graph.loss());
-        rootList.add(signature.output());
+        if (signature.output() != null) {
+            rootList.add(signature.output());
+        }
         rootList.addAll(loweredGradients.values());
         roots.addAll(rootList);
         liveOrder(rootList);
@@ -112,11 +114,13 @@ final class Lowering {
             }
         }
         List<String> loss = plan(List.of(graph.loss()));
-        List<String> predict = plan(List.of(signature.output()));
+        List<String> predict = signature.output() == null ? List.of() : plan(List.of(signature.output()));
+        List<String> feedFields = signature.feeds().stream().map(fields::get).toList();
         List<Loops.Method> kernels = new ArrayList<>(methods);
         methods.forEach(m -> kernels.add(BatchOfOne.twin(m)));
         return new Program(className, graph.name(), graph.sourceFile(), precision, signature, buffers, sites, kernels,
-                gradients, loss, predict, fields.get(graph.loss()), fields.get(signature.output()), params);
+                gradients, loss, predict, fields.get(graph.loss()),
+                signature.output() == null ? null : fields.get(signature.output()), feedFields, params);
     }
 
     /**
@@ -196,7 +200,7 @@ final class Lowering {
 
     private void declareLeaves() {
         taken.addAll(List.of("n", "batch", "mode", "out"));
-        for (Input input : graph.inputs()) {
+        for (Input input : signature.feeds()) {
             String field = unique(input.name());
             fields.put(input, field);
             buffers.add(new Buffer(field, -2, -2, input.isTarget() ? Kind.TARGET : Kind.INPUT, 0));

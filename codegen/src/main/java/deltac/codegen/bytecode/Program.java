@@ -14,12 +14,13 @@ import java.util.List;
  * @param loss        kernel methods for the loss alone
  * @param predict     kernel methods for a prediction
  * @param lossField   the 1×1 buffer holding the loss
- * @param outputField the buffer holding the prediction
+ * @param outputField the buffer holding the prediction, or null when the spec has none
+ * @param feedFields  the field of each feed, in the signature's order (inputs, then targets)
  */
 record Program(String className, String spec, String sourceFile, Precision precision, Signature signature,
                List<Buffer> buffers, List<Site> sites, List<Loops.Method> methods, List<String> gradients,
                List<String> loss, List<String> predict, String lossField, String outputField,
-               List<ParamFields> params) {
+               List<String> feedFields, List<ParamFields> params) {
 
     enum Kind { PARAM, GRADIENT, INPUT, TARGET, TEMP, CONSTANT }
 

@@ -5,10 +5,14 @@ import deltac.autodiff.simplify.ForComputing;
 import deltac.codegen.Signature;
 import deltac.graph.Apply;
 import deltac.graph.Graph;
+import deltac.graph.Input;
 import deltac.graph.Node;
 import deltac.graph.Param;
 import deltac.graph.interp.Interpreter;
 import deltac.graph.interp.Values;
+import deltac.runtime.Feed;
+import deltac.runtime.Feeds;
+import deltac.runtime.OutputKind;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.Tensor;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -34,8 +39,11 @@ public final class EjmlTrainer implements Trainer {
     private final List<DMatrixRMaj> parameterValues = new ArrayList<>();
     private final List<Node> lowered = new ArrayList<>();
     private final Map<String, DMatrixRMaj> bindings = new HashMap<>();
-    private final DMatrixRMaj x = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+    private final List<Feed> feeds;
+    private final List<Feed> inputs;
+    private final List<Feed> targets;
+    /** The matrix each feed is bound to, in {@link #feeds} order; a batch's arrays become their data. */
+    private final DMatrixRMaj[] feedValues;
     private final Interpreter.Plan training;
     private final Interpreter.Plan lossOnly;
     private final Interpreter.Plan prediction;
@@ -43,8 +51,7 @@ public final class EjmlTrainer implements Trainer {
     private final int[] gradientSlots;
     private final int lossSlot;
     private boolean checkNumerics;
-    private double[] xBuffer = new double[0];
-    private double[] yBuffer = new double[0];
+    private double[][] widened = new double[0][];
     private double[] outBuffer = new double[0];
 
     public EjmlTrainer(Derivation derivation, Precision precision) {
@@ -66,8 +73,14 @@ public final class EjmlTrainer implements Trainer {
                 gradients.add(Tensor.of(p.name(), rows, cols, new float[rows * cols]));
             }
         }
-        bindings.put(signature.input().name(), x);
-        bindings.put(signature.target().name(), y);
+        this.feeds = signature.runtimeFeeds();
+        this.inputs = signature.runtimeInputs();
+        this.targets = signature.runtimeTargets();
+        feedValues = new DMatrixRMaj[feeds.size()];
+        for (int k = 0; k < feedValues.length; k++) {
+            feedValues[k] = new DMatrixRMaj(1, 1);
+            bindings.put(feeds.get(k).name(), feedValues[k]);
+        }
         Graph graph = derivation.graph();
         // the gradients as computed, not as printed: σ′(z) from the stored activation, not from z again
         lowered.addAll(ForComputing.gradients(derivation).values());
@@ -78,7 +91,8 @@ public final class EjmlTrainer implements Trainer {
         gradientSlots = lowered.stream().mapToInt(training::slot).toArray();
         lossSlot = training.slot(graph.loss());
         lossOnly = Interpreter.plan(List.of(graph.loss()), bindings, float32Products);
-        prediction = Interpreter.plan(List.of(signature.output()), bindings, float32Products);
+        prediction = signature.output() == null ? null
+                : Interpreter.plan(List.of(signature.output()), bindings, float32Products);
     }
 
     /** Stop at the first NaN or infinity, naming the op and the value it computed. */
@@ -102,8 +116,18 @@ public final class EjmlTrainer implements Trainer {
     }
 
     @Override
-    public int inputRows() {
-        return signature.inputRows();
+    public List<Feed> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public List<Feed> targets() {
+        return targets;
+    }
+
+    @Override
+    public List<Feed> feeds() {
+        return feeds;
     }
 
     @Override
@@ -112,8 +136,13 @@ public final class EjmlTrainer implements Trainer {
     }
 
     @Override
-    public int targetRows() {
-        return signature.targetRows();
+    public OutputKind outputKind() {
+        return signature.kind();
+    }
+
+    @Override
+    public Optional<String> comparedWith() {
+        return Optional.ofNullable(signature.comparedWith()).map(Input::name);
     }
 
     @Override
@@ -127,8 +156,8 @@ public final class EjmlTrainer implements Trainer {
     }
 
     @Override
-    public double computeGradients(double[] xs, double[] ys, int n) {
-        Values v = run(training, xs, ys, n);
+    public double computeGradients(double[][] batch, int n) {
+        Values v = run(training, feeds, batch, n);
         for (int i = 0; i < gradients.size(); i++) {
             double[] g = v.at(gradientSlots[i]).data;
             Tensor out = gradients.get(i);
@@ -145,41 +174,48 @@ public final class EjmlTrainer implements Trainer {
     }
 
     @Override
-    public double computeGradients(float[] xs, float[] ys, int n) {
-        return computeGradients(widen(xs, n * inputRows(), true), widen(ys, n * targetRows(), false), n);
+    public double computeGradients(float[][] batch, int n) {
+        return computeGradients(widen(batch, feeds, n), n);
     }
 
     @Override
-    public double loss(double[] xs, double[] ys, int n) {
-        return run(lossOnly, xs, ys, n).scalar(derivation.graph().loss());
+    public double loss(double[][] batch, int n) {
+        return run(lossOnly, feeds, batch, n).scalar(derivation.graph().loss());
     }
 
     @Override
-    public double loss(float[] xs, float[] ys, int n) {
-        return loss(widen(xs, n * inputRows(), true), widen(ys, n * targetRows(), false), n);
+    public double loss(float[][] batch, int n) {
+        return loss(widen(batch, feeds, n), n);
     }
 
     @Override
-    public void predict(double[] xs, int n, double[] out) {
-        double[] value = run(prediction, xs, null, n).get(signature.output()).data;
+    public void predict(double[][] batch, int n, double[] out) {
+        if (prediction == null) {
+            throw new IllegalStateException(name() + " has no prediction: its loss compares no per-sample value");
+        }
+        double[] value = run(prediction, inputs, batch, n).get(signature.output()).data;
         System.arraycopy(value, 0, out, 0, n * outputRows());
     }
 
     @Override
-    public void predict(float[] xs, int n, float[] out) {
+    public void predict(float[][] batch, int n, float[] out) {
         if (outBuffer.length < n * outputRows()) {
             outBuffer = new double[n * outputRows()];
         }
-        predict(widen(xs, n * inputRows(), true), n, outBuffer);
+        predict(widen(batch, inputs, n), n, outBuffer);
         for (int i = 0; i < n * outputRows(); i++) {
             out[i] = (float) outBuffer[i];
         }
     }
 
-    private Values run(Interpreter.Plan plan, double[] xs, double[] ys, int n) {
-        bind(x, xs, inputRows(), n, "x");
-        if (ys != null) { // the prediction plan does not reach y
-            bind(y, ys, targetRows(), n, "y");
+    /** Binds the batch's arrays (for {@code which}, a prefix of the feeds) and evaluates the plan. */
+    private Values run(Interpreter.Plan plan, List<Feed> which, double[][] batch, int n) {
+        Feeds.check(name(), which, n, batch);
+        for (int k = 0; k < batch.length; k++) {
+            DMatrixRMaj m = feedValues[k];
+            m.data = batch[k];
+            m.numRows = which.get(k).rows();
+            m.numCols = n;
         }
         if (precision == Precision.F32) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -200,34 +236,22 @@ public final class EjmlTrainer implements Trainer {
         return values;
     }
 
-    private static void bind(DMatrixRMaj m, double[] data, int rows, int n, String what) {
-        if (n < 1 || data.length < (long) rows * n) {
-            throw new IllegalArgumentException(what + " holds " + data.length + " values; a batch of " + n
-                    + " needs " + (long) rows * n);
+    /** A float batch in this trainer's double buffers, one per feed, grown with the batch size. */
+    private double[][] widen(float[][] batch, List<Feed> which, int n) {
+        Feeds.check(name(), which, n, batch);
+        if (widened.length != batch.length) {
+            widened = new double[batch.length][0];
         }
-        m.data = data;
-        m.numRows = rows;
-        m.numCols = n;
-    }
-
-    /** Converts a float batch into this trainer's double buffer for x or y, allocated once per batch size. */
-    private double[] widen(float[] values, int count, boolean input) {
-        double[] buffer = input ? xBuffer : yBuffer;
-        if (buffer.length != count) {
-            buffer = new double[count];
-            if (input) {
-                xBuffer = buffer;
-            } else {
-                yBuffer = buffer;
+        for (int k = 0; k < batch.length; k++) {
+            int count = which.get(k).rows() * n;
+            if (widened[k].length != count) {
+                widened[k] = new double[count];
+            }
+            for (int i = 0; i < count; i++) {
+                widened[k][i] = batch[k][i];
             }
         }
-        if (values.length < count) {
-            throw new IllegalArgumentException("the batch holds " + values.length + " values; it needs " + count);
-        }
-        for (int i = 0; i < count; i++) {
-            buffer[i] = values[i];
-        }
-        return buffer;
+        return widened;
     }
 
     /** The op as the spec writes it, with its name, or the name of the δ, gradient or value it is part of. */

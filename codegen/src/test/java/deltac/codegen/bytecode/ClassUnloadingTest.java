@@ -54,7 +54,7 @@ class ClassUnloadingTest {
         List<Trainer> alive = new ArrayList<>();
         for (int i = 0; i < COMPILES; i++) {
             Trainer t = BytecodeCompiler.trainer(d, Precision.F32, false);
-            t.computeGradients(new float[] {0, 1}, new float[] {1}, 1);
+            t.computeGradients(new float[][] {{0, 1}, {1}}, 1);
             alive.add(t);
         }
         long metaspaceLoaded = metaspaceUsed();
@@ -82,10 +82,11 @@ class ClassUnloadingTest {
                     losses.add(pool.submit(() -> {
                         Derivation d = Autodiff.derive(Spec.parse(Path.of("../examples", spec)));
                         Trainer t = BytecodeCompiler.trainer(d, Precision.F64, false);
-                        double[] x = new double[t.inputRows()];
-                        double[] y = new double[t.targetRows()];
-                        y[0] = 1;
-                        return t.computeGradients(x, y, 1);
+                        double[][] feeds = new double[t.feeds().size()][];
+                        for (int k = 0; k < feeds.length; k++) {
+                            feeds[k] = new double[t.feeds().get(k).rows()];
+                        }
+                        return t.computeGradients(feeds, 1);
                     }));
                 }
             }

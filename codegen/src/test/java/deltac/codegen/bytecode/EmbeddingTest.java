@@ -44,7 +44,7 @@ class EmbeddingTest {
             y[3 + 1] = 1;
             y[6 + 2] = 1;
             t.parameter("W1").f32()[0] = 0.3f;
-            double loss = t.computeGradients(x, y, 3);
+            double loss = t.computeGradients(new float[][] {x, y}, 3);
             assertEquals(Math.log(3), loss, 1e-5, "zero second layer: the uniform guess");
             float[] out = new float[3];
             type.getMethod("predict", float[].class, float[].class).invoke(t, new float[] {1, 2, 3, 4}, out);
@@ -83,7 +83,7 @@ class EmbeddingTest {
             for (int j = 0; j < n; j++) {
                 y[j * 10 % (10 * n) + j] = 1;
             }
-            assertEquals(fromBytecode.computeGradients(x, y, n), fromSource.computeGradients(x, y, n), 0);
+            assertEquals(fromBytecode.computeGradients(new double[][] {x, y}, n), fromSource.computeGradients(new double[][] {x, y}, n), 0);
             for (int i = 0; i < fromSource.gradients().size(); i++) {
                 assertTrue(java.util.Arrays.equals(fromBytecode.gradients().get(i).f64(), fromSource.gradients().get(i).f64()),
                         "∂C/∂" + fromSource.gradients().get(i).name() + " bit for bit");

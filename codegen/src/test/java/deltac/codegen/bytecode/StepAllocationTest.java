@@ -77,9 +77,9 @@ class StepAllocationTest {
 
     private static void step(Trainer t, boolean f32, float[] xf, float[] yf, double[] x, double[] y, int batch, Sgd sgd) {
         if (f32) {
-            t.step(xf, yf, batch, sgd);
+            t.step(new float[][] {xf, yf}, batch, sgd);
         } else {
-            t.step(x, y, batch, sgd);
+            t.step(new double[][] {x, y}, batch, sgd);
         }
     }
 }

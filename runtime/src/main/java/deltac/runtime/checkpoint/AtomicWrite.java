@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * is atomic only within one file system), fsync it, rename it over the target, fsync the
  * directory so the rename itself survives a power loss.
  */
-final class AtomicWrite {
+public final class AtomicWrite {
 
     /** Writes the new content; the channel is positioned at 0. */
     interface Body {
@@ -21,6 +21,16 @@ final class AtomicWrite {
     }
 
     private AtomicWrite() {}
+
+    /** Writes {@code bytes} to {@code file} atomically, as {@link #write(Path, Body)}. */
+    public static void bytes(Path file, byte[] bytes) throws IOException {
+        write(file, out -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        });
+    }
 
     /**
      * Writes {@code file} atomically. On any failure (exception or error) the temporary file is

@@ -1,9 +1,14 @@
 package deltac.runtime.generated;
 
+import deltac.runtime.Feed;
+import deltac.runtime.Feeds;
+import deltac.runtime.OutputKind;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.Tensor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The base of generated float32 trainers: the bookkeeping of the {@link Trainer} contract, so that generated
@@ -17,30 +22,49 @@ public abstract class GeneratedTrainer32 implements Trainer {
     protected static final int PREDICT = 2;
 
     private final String name;
-    private final int inputRows;
-    private final int targetRows;
+    private final List<Feed> feeds;
+    private final List<Feed> inputs;
+    private final List<Feed> targets;
     private final int outputRows;
+    private final OutputKind outputKind;
+    private final Optional<String> comparedWith;
     private final List<Tensor> parameters;
     private final List<Tensor> gradients;
-    private float[] xs = new float[0];
-    private float[] ys = new float[0];
+    /** The arrays {@link #run} reads at a prediction: the inputs, no targets. */
+    private final float[][] predictFeeds;
+    private float[][] narrowed = new float[0][];
     private float[] outs = new float[0];
 
-    protected GeneratedTrainer32(String name, int inputRows, int targetRows, int outputRows, Tensor[] parameters,
-                                 Tensor[] gradients) {
+    /**
+     * @param feedNames the inputs' names, then the targets'
+     * @param inputCount how many of the feeds are inputs
+     * @param outputKind an {@link OutputKind}'s name
+     * @param comparedWith the feed the loss compares the prediction with, or null
+     */
+    protected GeneratedTrainer32(String name, String[] feedNames, int[] feedRows, int inputCount, int outputRows,
+                                 String outputKind, String comparedWith, Tensor[] parameters, Tensor[] gradients) {
         this.name = name;
-        this.inputRows = inputRows;
-        this.targetRows = targetRows;
+        List<Feed> all = new ArrayList<>();
+        for (int k = 0; k < feedNames.length; k++) {
+            all.add(new Feed(feedNames[k], feedRows[k]));
+        }
+        this.feeds = List.copyOf(all);
+        this.inputs = feeds.subList(0, inputCount);
+        this.targets = feeds.subList(inputCount, feeds.size());
         this.outputRows = outputRows;
+        this.outputKind = OutputKind.valueOf(outputKind);
+        this.comparedWith = Optional.ofNullable(comparedWith);
         this.parameters = List.of(parameters);
         this.gradients = List.of(gradients);
+        this.predictFeeds = new float[feeds.size()][];
     }
 
     /**
      * The kernels: for {@code GRADIENTS} the loss and every gradient, for {@code LOSS} the loss, for
-     * {@code PREDICT} the output into {@code out}. Returns the loss (NaN for PREDICT).
+     * {@code PREDICT} the output into {@code out} (the targets' arrays are null then). Returns the loss (NaN for
+     * PREDICT).
      */
-    protected abstract double run(int mode, float[] x, float[] y, int n, float[] out);
+    protected abstract double run(int mode, float[][] feeds, int n, float[] out);
 
     @Override
     public final String name() {
@@ -53,8 +77,18 @@ public abstract class GeneratedTrainer32 implements Trainer {
     }
 
     @Override
-    public final int inputRows() {
-        return inputRows;
+    public final List<Feed> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public final List<Feed> targets() {
+        return targets;
+    }
+
+    @Override
+    public final List<Feed> feeds() {
+        return feeds;
     }
 
     @Override
@@ -63,8 +97,13 @@ public abstract class GeneratedTrainer32 implements Trainer {
     }
 
     @Override
-    public final int targetRows() {
-        return targetRows;
+    public final OutputKind outputKind() {
+        return outputKind;
+    }
+
+    @Override
+    public final Optional<String> comparedWith() {
+        return comparedWith;
     }
 
     @Override
@@ -77,86 +116,71 @@ public abstract class GeneratedTrainer32 implements Trainer {
         return gradients;
     }
 
-    private void check(int n, int xLength, int yLength) {
-        if (n < 1) {
-            throw new IllegalArgumentException("a batch holds at least one sample, got n = " + n);
-        }
-        if (xLength < (long) inputRows * n) {
-            throw new IllegalArgumentException("x holds " + xLength + " values; a batch of " + n + " needs "
-                    + (long) inputRows * n);
-        }
-        if (yLength >= 0 && yLength < (long) targetRows * n) {
-            throw new IllegalArgumentException("y holds " + yLength + " values; a batch of " + n + " needs "
-                    + (long) targetRows * n);
-        }
+    @Override
+    public final double computeGradients(float[][] batch, int n) {
+        Feeds.check(name, feeds, n, batch);
+        return run(GRADIENTS, batch, n, null);
     }
 
     @Override
-    public final double computeGradients(float[] x, float[] y, int n) {
-        check(n, x.length, y.length);
-        return run(GRADIENTS, x, y, n, null);
+    public final double loss(float[][] batch, int n) {
+        Feeds.check(name, feeds, n, batch);
+        return run(LOSS, batch, n, null);
     }
 
     @Override
-    public final double loss(float[] x, float[] y, int n) {
-        check(n, x.length, y.length);
-        return run(LOSS, x, y, n, null);
-    }
-
-    @Override
-    public final void predict(float[] x, int n, float[] out) {
-        check(n, x.length, -1);
+    public final void predict(float[][] batch, int n, float[] out) {
+        Feeds.check(name, inputs, n, batch);
+        if (outputRows == 0) {
+            throw new IllegalStateException(name + " has no prediction: its loss compares no per-sample value");
+        }
         if (out.length < (long) outputRows * n) {
             throw new IllegalArgumentException("out holds " + out.length + " values; a batch of " + n + " needs "
                     + (long) outputRows * n);
         }
-        run(PREDICT, x, null, n, out);
+        System.arraycopy(batch, 0, predictFeeds, 0, batch.length);
+        run(PREDICT, predictFeeds, n, out);
     }
 
     @Override
-    public final double computeGradients(double[] x, double[] y, int n) {
-        check(n, x.length, y.length);
-        return run(GRADIENTS, narrowX(x, n), narrowY(y, n), n, null);
+    public final double computeGradients(double[][] batch, int n) {
+        Feeds.check(name, feeds, n, batch);
+        return run(GRADIENTS, narrow(batch, feeds, n), n, null);
     }
 
     @Override
-    public final double loss(double[] x, double[] y, int n) {
-        check(n, x.length, y.length);
-        return run(LOSS, narrowX(x, n), narrowY(y, n), n, null);
+    public final double loss(double[][] batch, int n) {
+        Feeds.check(name, feeds, n, batch);
+        return run(LOSS, narrow(batch, feeds, n), n, null);
     }
 
     @Override
-    public final void predict(double[] x, int n, double[] out) {
-        check(n, x.length, -1);
+    public final void predict(double[][] batch, int n, double[] out) {
+        Feeds.check(name, inputs, n, batch);
         int size = outputRows * n;
         if (outs.length < size) {
             outs = new float[size];
         }
-        run(PREDICT, narrowX(x, n), null, n, outs);
+        predict(narrow(batch, inputs, n), n, outs);
         for (int i = 0; i < size; i++) {
             out[i] = outs[i];
         }
     }
 
-    private float[] narrowX(double[] x, int n) {
-        int size = inputRows * n;
-        if (xs.length < size) {
-            xs = new float[size];
+    /** The batch in float32, in buffers kept per feed and grown with the batch size. */
+    private float[][] narrow(double[][] batch, List<Feed> which, int n) {
+        if (narrowed.length != which.size()) {
+            narrowed = new float[which.size()][0];
         }
-        for (int i = 0; i < size; i++) {
-            xs[i] = (float) x[i];
+        for (int k = 0; k < batch.length; k++) {
+            int size = which.get(k).rows() * n;
+            if (narrowed[k].length < size) {
+                narrowed[k] = new float[size];
+            }
+            for (int i = 0; i < size; i++) {
+                narrowed[k][i] = (float) batch[k][i];
+            }
         }
-        return xs;
-    }
-
-    private float[] narrowY(double[] y, int n) {
-        int size = targetRows * n;
-        if (ys.length < size) {
-            ys = new float[size];
-        }
-        for (int i = 0; i < size; i++) {
-            ys[i] = (float) y[i];
-        }
-        return ys;
+        return narrowed;
     }
 }

@@ -1,42 +1,47 @@
 package deltac.runtime.train;
 
+import deltac.runtime.Feed;
 import deltac.runtime.Model;
 import deltac.runtime.Optimizer;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
-import deltac.runtime.data.Dataset;
+import deltac.runtime.data.FeedSet;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Batch buffers in the model's precision, allocated once per batch size. An epoch uses at most two sizes (the
- * full batch and the last, partial one), so two are kept; nothing is allocated batch to batch.
+ * Batch buffers in the model's precision, one per feed, allocated once per batch size. An epoch uses at most two
+ * sizes (the full batch and the last, partial one), so two are kept; nothing is allocated batch to batch.
  */
 final class Batches {
 
     private final boolean f32;
-    private final int xRows;
-    private final int yRows;
+    private final List<Feed> feeds;
+    private final int inputCount;
     private final int outRows;
     private Batch full;
     private Batch partial;
 
-    /** @param outRows rows of {@code predict}'s output, or 0 when nothing is predicted */
-    Batches(Precision precision, int xRows, int yRows, int outRows) {
+    /**
+     * @param feeds what a batch holds: a trainer's feeds, or a model's inputs (and what its prediction is compared
+     *     with), in the order the model takes them
+     * @param inputCount how many of the feeds, first, are the model's inputs
+     * @param outRows rows of {@code predict}'s output, or 0 when nothing is predicted
+     */
+    Batches(Precision precision, List<Feed> feeds, int inputCount, int outRows) {
         this.f32 = precision == Precision.F32;
-        this.xRows = xRows;
-        this.yRows = yRows;
+        this.feeds = List.copyOf(feeds);
+        this.inputCount = inputCount;
         this.outRows = outRows;
     }
 
-    /**
-     * Buffers for {@code n} samples, filled with samples {@code order[start .. start + n)} of {@code data}: the
-     * features, and the targets too when {@code targets}.
-     */
-    Batch load(Dataset data, int[] order, int start, int n, boolean targets) {
+    /** Buffers for {@code n} samples, filled with samples {@code order[start .. start + n)} of {@code data}. */
+    Batch load(FeedSet data, int[] order, int start, int n) {
         Batch b = forSize(n);
         if (f32) {
-            data.copyBatch(order, start, n, b.x32, targets ? b.y32 : null);
+            data.copyBatch(feeds, order, start, n, b.f32);
         } else {
-            data.copyBatch(order, start, n, b.x64, targets ? b.y64 : null);
+            data.copyBatch(feeds, order, start, n, b.f64);
         }
         return b;
     }
@@ -57,42 +62,56 @@ final class Batches {
     /** One batch size's buffers; only the arrays of the model's precision exist. */
     final class Batch {
         final int n;
-        final float[] x32;
-        final float[] y32;
+        final float[][] f32;
+        final double[][] f64;
+        final float[][] inputs32;
+        final double[][] inputs64;
         final float[] out32;
-        final double[] x64;
-        final double[] y64;
         final double[] out64;
 
         private Batch(int n) {
             this.n = n;
-            x32 = f32 ? new float[xRows * n] : null;
-            y32 = f32 ? new float[yRows * n] : null;
-            out32 = f32 && outRows > 0 ? new float[outRows * n] : null;
-            x64 = f32 ? null : new double[xRows * n];
-            y64 = f32 ? null : new double[yRows * n];
-            out64 = !f32 && outRows > 0 ? new double[outRows * n] : null;
+            boolean single = Batches.this.f32;
+            f32 = single ? new float[feeds.size()][] : null;
+            f64 = single ? null : new double[feeds.size()][];
+            for (int k = 0; k < feeds.size(); k++) {
+                if (single) {
+                    f32[k] = new float[feeds.get(k).rows() * n];
+                } else {
+                    f64[k] = new double[feeds.get(k).rows() * n];
+                }
+            }
+            out32 = single && outRows > 0 ? new float[outRows * n] : null;
+            out64 = !single && outRows > 0 ? new double[outRows * n] : null;
+            inputs32 = single ? Arrays.copyOf(f32, inputCount) : null; // the same arrays, the inputs alone
+            inputs64 = single ? null : Arrays.copyOf(f64, inputCount);
         }
 
         double step(Trainer trainer, Optimizer optimizer) {
-            return f32 ? trainer.step(x32, y32, n, optimizer) : trainer.step(x64, y64, n, optimizer);
+            return f32 != null ? trainer.step(f32, n, optimizer) : trainer.step(f64, n, optimizer);
         }
 
         double loss(Trainer trainer) {
-            return f32 ? trainer.loss(x32, y32, n) : trainer.loss(x64, y64, n);
+            return f32 != null ? trainer.loss(f32, n) : trainer.loss(f64, n);
         }
 
+        /** The prediction for the batch's inputs, into {@link #out}. */
         void predict(Model model) {
-            if (f32) {
-                model.predict(x32, n, out32);
+            if (f32 != null) {
+                model.predict(inputs32, n, out32);
             } else {
-                model.predict(x64, n, out64);
+                model.predict(inputs64, n, out64);
             }
         }
 
-        /** The row of the largest prediction in column j (after {@link #predict}). */
-        int argmax(int j) {
-            return f32 ? Metrics.argmax(out32, outRows, n, j) : Metrics.argmax(out64, outRows, n, j);
+        /** Entry (r, j) of the prediction. */
+        double out(int r, int j) {
+            return out32 != null ? out32[r * n + j] : out64[r * n + j];
+        }
+
+        /** Entry (r, j) of feed k. */
+        double feed(int k, int r, int j) {
+            return f32 != null ? f32[k][r * n + j] : f64[k][r * n + j];
         }
     }
 }

@@ -3,7 +3,9 @@ package deltac.runtime.train;
 import deltac.runtime.Model;
 import deltac.runtime.Optimizer;
 import deltac.runtime.Trainer;
+import deltac.runtime.data.DataException;
 import deltac.runtime.data.Dataset;
+import deltac.runtime.data.FeedSet;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -15,17 +17,17 @@ import java.util.SplittableRandom;
  * <pre>{@code
  * Trainer t = Compiler.compile(net, Precision.F32);
  * Checkpoints.initialize(t, Map.of(), Map.of(), 42);                 // the spec's default initializers
- * History h = Fit.run(t, Bundled.mnistTrain(), Bundled.mnistTest(), new Adam(1e-3),
+ * History h = Fit.run(t, FeedSet.bind(Bundled.mnistTrain(), t), FeedSet.bind(Bundled.mnistTest(), t), new Adam(1e-3),
  *         FitOptions.defaults().epochs(5).batchSize(64).patience(2).progress(ProgressSink.plain(System.out)));
  * System.out.println(h.last().validationAccuracy());                 // e.g. 0.95
- * Evaluation e = Fit.evaluate(t, Bundled.mnistTest(), 256);           // loss and accuracy
+ * Evaluation e = Fit.evaluate(t, FeedSet.bind(Bundled.mnistTest(), t), 256);   // loss and accuracy
  * }</pre>
  *
  * <p>An epoch visits every training sample once, in an order shuffled with the options' seed (so the same seed,
  * data, trainer and optimizer give bitwise the same run), in batches of the options' size; the last batch of an
  * epoch holds the remainder and is not dropped. Batch buffers are allocated once per batch size in the trainer's
- * precision. After the epoch the model is evaluated on the validation data (loss, and accuracy by the argmax of
- * {@link Model#predict} for classification).
+ * precision. After the epoch the model is evaluated on the validation data (its loss, and its prediction against the
+ * feed the loss compares it with: accuracy for a classifier, RMSE for real values).
  *
  * <p><b>Early stopping</b> ({@link FitOptions#patience()} &gt; 0) ends training after that many epochs without a
  * lower validation loss. It only stops: the model keeps the last epoch's weights, not the best epoch's; save a
@@ -45,15 +47,13 @@ public final class Fit {
      *     validation set and a split are given, or when early stopping is asked for without validation data
      * @throws NumericsException when {@link FitOptions#checkNumerics()} is on and a loss or gradient is NaN or ∞
      */
-    public static History run(Trainer trainer, Dataset train, Dataset validation, Optimizer optimizer,
+    public static History run(Trainer trainer, FeedSet train, FeedSet validation, Optimizer optimizer,
                               FitOptions options) {
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(optimizer, "optimizer");
         checkFits(trainer, train);
-        checkTargets(trainer, train);
         if (validation != null) {
             checkFits(trainer, validation);
-            checkTargets(trainer, validation);
             if (options.validationSplit() > 0) {
                 throw new IllegalArgumentException("give either a validation set or a validation split, not both");
             }
@@ -62,7 +62,7 @@ public final class Fit {
         SplittableRandom splitRandom = root.split(); // separate streams: the split does not shift the shuffles
         SplittableRandom shuffleRandom = root.split();
         int[] trainOrder = identity(train.size());
-        Dataset validationData = validation;
+        FeedSet validationData = validation;
         int[] validationOrder = validation == null ? null : identity(validation.size());
         if (validation == null && options.validationSplit() > 0) {
             int[][] parts = split(train, options.validationSplit(), splitRandom);
@@ -80,6 +80,13 @@ public final class Fit {
                 .run(train, trainOrder, validationData, validationOrder);
     }
 
+    /** Trains on a data set of features and labels, bound to the trainer's feeds by {@link FeedSet#bind}. */
+    public static History run(Trainer trainer, Dataset train, Dataset validation, Optimizer optimizer,
+                              FitOptions options) {
+        return run(trainer, bound(train, trainer), validation == null ? null : bound(validation, trainer), optimizer,
+                options);
+    }
+
     /**
      * Trains for {@code epochs} epochs of {@code batchSize} with the {@link FitOptions#defaults() defaults}, no
      * validation, and a line of progress per epoch on standard output ({@link ProgressSink#plain}).
@@ -89,32 +96,49 @@ public final class Fit {
                 FitOptions.defaults().epochs(epochs).batchSize(batchSize).progress(ProgressSink.plain(System.out)));
     }
 
-    /** The mean loss and the accuracy (NaN for regression) of {@code trainer} on all of {@code data}. */
-    public static Evaluation evaluate(Trainer trainer, Dataset data, int batchSize) {
+    /** The mean loss and the measures of the prediction (see {@link Evaluation}) of {@code trainer} on {@code data}. */
+    public static Evaluation evaluate(Trainer trainer, FeedSet data, int batchSize) {
+        checkFits(trainer, data);
         return new Evaluator(trainer, trainer, batchSize).run(data, identity(data.size()));
     }
 
-    /** The accuracy of {@code model} on {@code data}; the loss is NaN, since a model alone has none. */
-    public static Evaluation evaluate(Model model, Dataset data, int batchSize) {
+    /** The measures of the prediction of {@code model} on {@code data}; the loss is NaN, since a model has none. */
+    public static Evaluation evaluate(Model model, FeedSet data, int batchSize) {
         if (model instanceof Trainer t) {
             return evaluate(t, data, batchSize);
         }
         return new Evaluator(model, null, batchSize).run(data, identity(data.size()));
     }
 
-    static void checkFits(Model model, Dataset data) {
-        Objects.requireNonNull(data, "data");
-        if (data.featureCount() != model.inputRows()) {
-            throw new IllegalArgumentException(data.name() + " has " + data.featureCount() + " features per sample but "
-                    + model.name() + " reads " + model.inputRows());
+    /** {@link #evaluate(Trainer, FeedSet, int)} on a data set of features and labels. */
+    public static Evaluation evaluate(Trainer trainer, Dataset data, int batchSize) {
+        return evaluate(trainer, bound(data, trainer), batchSize);
+    }
+
+    /**
+     * The confusion matrix of a classifier on {@code data}: entry {@code [a][p]} counts samples of class a
+     * predicted as p (for one yes/no output, class 1 is yes).
+     *
+     * @throws IllegalArgumentException when the model's prediction is not class or yes/no probabilities
+     */
+    public static int[][] confusion(Model model, FeedSet data, int batchSize) {
+        return new Evaluator(model, null, batchSize).confusion(data);
+    }
+
+    private static FeedSet bound(Dataset data, Trainer trainer) {
+        try {
+            return FeedSet.bind(data, trainer);
+        } catch (DataException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    static void checkTargets(Trainer trainer, Dataset data) {
-        if (data.outputWidth() != trainer.targetRows()) {
-            String what = data.isClassification() ? " (one-hot for " + data.classes() + " classes)" : "";
-            throw new IllegalArgumentException(data.name() + " has targets of " + data.outputWidth() + " rows" + what
-                    + " but " + trainer.name() + "'s target has " + trainer.targetRows());
+    static void checkFits(Trainer trainer, FeedSet data) {
+        Objects.requireNonNull(data, "data");
+        try {
+            data.checkHolds(trainer.name(), trainer.feeds());
+        } catch (DataException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -137,7 +161,7 @@ public final class Fit {
     }
 
     /** A seeded random {@code fraction} of the samples for validation, the rest for training, each sorted. */
-    private static int[][] split(Dataset data, double fraction, SplittableRandom random) {
+    private static int[][] split(FeedSet data, double fraction, SplittableRandom random) {
         int n = data.size();
         int held = (int) Math.round(fraction * n);
         if (held < 1 || held >= n) {

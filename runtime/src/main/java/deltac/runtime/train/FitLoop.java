@@ -2,7 +2,7 @@ package deltac.runtime.train;
 
 import deltac.runtime.Optimizer;
 import deltac.runtime.Trainer;
-import deltac.runtime.data.Dataset;
+import deltac.runtime.data.FeedSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,12 +27,12 @@ final class FitLoop {
         this.options = options;
         this.shuffleRandom = shuffleRandom;
         this.progress = options.progress();
-        this.batches = new Batches(trainer.precision(), trainer.inputRows(), trainer.targetRows(), 0);
+        this.batches = new Batches(trainer.precision(), trainer.feeds(), trainer.inputs().size(), 0);
         this.validator = new Evaluator(trainer, trainer, options.batchSize());
         this.scorer = new Evaluator(trainer, null, options.batchSize());
     }
 
-    History run(Dataset train, int[] trainOrder, Dataset validation, int[] validationOrder) {
+    History run(FeedSet train, int[] trainOrder, FeedSet validation, int[] validationOrder) {
         int batchSize = options.batchSize();
         int batchCount = (trainOrder.length + batchSize - 1) / batchSize;
         List<EpochStats> epochs = new ArrayList<>();
@@ -62,7 +62,7 @@ final class FitLoop {
         return new History(epochs, stoppedEarly, best);
     }
 
-    private EpochStats epoch(int epoch, Dataset train, int[] order, int[] trainOrder, Dataset validation,
+    private EpochStats epoch(int epoch, FeedSet train, int[] order, int[] trainOrder, FeedSet validation,
                              int[] validationOrder) {
         long start = System.nanoTime();
         if (options.shuffle()) {
@@ -74,7 +74,7 @@ final class FitLoop {
         int batch = 0;
         for (int first = 0; first < order.length; first += batchSize) {
             int n = Math.min(batchSize, order.length - first);
-            Batches.Batch b = batches.load(train, order, first, n, true);
+            Batches.Batch b = batches.load(train, order, first, n);
             double rate = optimizer.learningRate();
             double loss = b.step(trainer, optimizer);
             step++;

@@ -1,16 +1,13 @@
 package deltac.runtime.train;
 
-import deltac.runtime.Model;
-import deltac.runtime.data.Dataset;
 
 /**
  * Classification metrics over predictions in column layout ({@code rows × n}, a column per sample) or over
  * predicted labels.
  *
  * <pre>{@code
- * int[] predicted = Metrics.predictLabels(model, Bundled.mnistTest(), 256);
- * double acc = Metrics.accuracy(predicted, Bundled.mnistTest().labels());
- * int[][] table = Metrics.confusion(predicted, Bundled.mnistTest().labels(), 10);   // [actual][predicted]
+ * int[][] table = Fit.confusion(model, test, 256);          // [actual][predicted]
+ * double p3 = Metrics.precision(table, 3), r3 = Metrics.recall(table, 3);
  * }</pre>
  */
 public final class Metrics {
@@ -60,11 +57,6 @@ public final class Metrics {
         return labels.length == 0 ? Double.NaN : correct / (double) labels.length;
     }
 
-    /** The fraction of {@code data}'s samples whose largest output is their label. */
-    public static double accuracy(Model model, Dataset data, int batchSize) {
-        return accuracy(predictLabels(model, data, batchSize), data.labels());
-    }
-
     /**
      * The confusion matrix: entry {@code [a][p]} counts samples of label a predicted as p. Predictions of -1 (a
      * column of NaN) fall in no cell.
@@ -88,18 +80,22 @@ public final class Metrics {
         return table;
     }
 
-    /** The confusion matrix of {@code model} on {@code data}; see {@link #confusion(int[], int[], int)}. */
-    public static int[][] confusion(Model model, Dataset data, int batchSize) {
-        return confusion(predictLabels(model, data, batchSize), data.labels(), data.classes());
+    /** Of the samples predicted as class c, the fraction that are c (NaN when none is predicted c). */
+    public static double precision(int[][] confusion, int c) {
+        long predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[c];
+        }
+        return predicted == 0 ? Double.NaN : confusion[c][c] / (double) predicted;
     }
 
-    /**
-     * The predicted class (argmax of the outputs) of every sample of {@code data}, in order.
-     *
-     * @throws IllegalArgumentException unless data is a classification set the model's input and outputs fit
-     */
-    public static int[] predictLabels(Model model, Dataset data, int batchSize) {
-        return new Evaluator(model, null, batchSize).labels(data);
+    /** Of the samples of class c, the fraction predicted as c (NaN when there is none). */
+    public static double recall(int[][] confusion, int c) {
+        long actual = 0;
+        for (int v : confusion[c]) {
+            actual += v;
+        }
+        return actual == 0 ? Double.NaN : confusion[c][c] / (double) actual;
     }
 
     private static void checkLengths(int[] predicted, int[] labels) {

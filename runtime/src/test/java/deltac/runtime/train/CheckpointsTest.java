@@ -38,11 +38,13 @@ class CheckpointsTest {
         return new Model() {
             @Override public String name() { return "Net"; }
             @Override public Precision precision() { return precision; }
-            @Override public int inputRows() { return 3; }
+            @Override public List<deltac.runtime.Feed> inputs() { return List.of(new deltac.runtime.Feed("x", 3)); }
             @Override public int outputRows() { return 4; }
+            @Override public deltac.runtime.OutputKind outputKind() { return deltac.runtime.OutputKind.CLASSES; }
+            @Override public java.util.Optional<String> comparedWith() { return java.util.Optional.empty(); }
             @Override public List<Tensor> parameters() { return params; }
-            @Override public void predict(float[] x, int n, float[] out) {}
-            @Override public void predict(double[] x, int n, double[] out) {}
+            @Override public void predict(float[][] x, int n, float[] out) {}
+            @Override public void predict(double[][] x, int n, double[] out) {}
         };
     }
 

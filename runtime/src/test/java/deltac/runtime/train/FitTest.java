@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deltac.runtime.Precision;
 import deltac.runtime.data.Bundled;
+import deltac.runtime.data.DataException;
+import deltac.runtime.data.FeedSet;
 import deltac.runtime.data.Dataset;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -59,7 +61,7 @@ class FitTest {
     }
 
     @Test
-    void evaluateGivesLossAndAccuracy() {
+    void evaluateGivesLossAndAccuracy() throws DataException {
         SoftmaxRegression model = new SoftmaxRegression(Precision.F64, 4, 3);
         Checkpoints.initialize(model, Map.of(), Map.of(), 3);
         Fit.run(model, Bundled.iris(), null, new Adam(0.05), FitOptions.defaults().epochs(60).batchSize(16));
@@ -67,8 +69,10 @@ class FitTest {
         assertEquals(150, e.samples());
         assertTrue(e.accuracy() >= 0.9, "accuracy " + e.accuracy());
         assertTrue(e.loss() > 0 && e.loss() < 0.5, "loss " + e.loss());
-        assertEquals(e.accuracy(), Metrics.accuracy(model, Bundled.iris(), 7), 1e-12); // batch size is irrelevant
-        int[][] confusion = Metrics.confusion(model, Bundled.iris(), 50);
+        FeedSet iris = FeedSet.bind(Bundled.iris(), model);
+        assertEquals(e.accuracy(), Fit.evaluate(model, iris, 7).accuracy(), 1e-12); // batch size is irrelevant
+        int[][] confusion = Fit.confusion(model, iris, 50);
+        assertEquals(e.accuracy(), (confusion[0][0] + confusion[1][1] + confusion[2][2]) / 150.0, 1e-12);
         assertEquals(50, confusion[0][0]); // setosa is linearly separable from the rest
         assertEquals(150, Arrays.stream(confusion).flatMapToInt(Arrays::stream).sum());
     }

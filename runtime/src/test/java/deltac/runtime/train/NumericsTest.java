@@ -18,21 +18,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NumericsTest {
 
     /** C = ½ ‖w‖², whatever the data: ∂C/∂w = w, so SGD multiplies w by (1 − η) each step and diverges for η > 2. */
-    static final class Quadratic implements Trainer {
+    static final class Quadratic extends XyTrainer {
         final Tensor w;
         final Tensor dw;
 
         Quadratic(Precision precision) {
+            super(1, 1, 1);
             w = precision == Precision.F32 ? Tensor.of("w", 2, 1, new float[] {1, 2}) : Tensor.of("w", 2, 1, new double[] {1, 2});
             dw = precision == Precision.F32 ? Tensor.of("w", 2, 1, new float[2]) : Tensor.of("w", 2, 1, new double[2]);
         }
 
         @Override public String name() { return "Quadratic"; }
         @Override public Precision precision() { return w.f32() != null ? Precision.F32 : Precision.F64; }
-        @Override public int inputRows() { return 1; }
-        @Override public int outputRows() { return 1; }
-        @Override public int targetRows() { return 1; }
-        @Override public List<Tensor> parameters() { return List.of(w); }
+                                @Override public List<Tensor> parameters() { return List.of(w); }
         @Override public List<Tensor> gradients() { return List.of(dw); }
 
         private double lossAndGradient() {
@@ -51,12 +49,12 @@ class NumericsTest {
             return w.f32() != null ? (float) loss : loss;
         }
 
-        @Override public double computeGradients(float[] x, float[] y, int n) { return lossAndGradient(); }
-        @Override public double computeGradients(double[] x, double[] y, int n) { return lossAndGradient(); }
-        @Override public double loss(float[] x, float[] y, int n) { return lossAndGradient(); }
-        @Override public double loss(double[] x, double[] y, int n) { return lossAndGradient(); }
-        @Override public void predict(float[] x, int n, float[] out) {}
-        @Override public void predict(double[] x, int n, double[] out) {}
+        double computeGradients(float[] x, float[] y, int n) { return lossAndGradient(); }
+        double computeGradients(double[] x, double[] y, int n) { return lossAndGradient(); }
+        double loss(float[] x, float[] y, int n) { return lossAndGradient(); }
+        double loss(double[] x, double[] y, int n) { return lossAndGradient(); }
+        void predict(float[] x, int n, float[] out) {}
+        void predict(double[] x, int n, double[] out) {}
     }
 
     private static final Dataset EIGHT = Dataset.regression("eight", 1, new float[8], new float[8], 1);

@@ -12,7 +12,11 @@ import java.util.function.LongToDoubleFunction;
  * laid out so feature 0 is the sample's index), one target row, parameters W and b (1 × 1) that the optimizer
  * moves but nothing reads. Records every training batch.
  */
-final class Scripted implements Trainer {
+final class Scripted extends XyTrainer {
+
+    Scripted() {
+        super(1, 1, 1);
+    }
 
     /** The training loss of step s (from 1). */
     LongToDoubleFunction trainLoss = s -> 1.0;
@@ -31,14 +35,10 @@ final class Scripted implements Trainer {
 
     @Override public String name() { return "Scripted"; }
     @Override public Precision precision() { return Precision.F64; }
-    @Override public int inputRows() { return 1; }
-    @Override public int outputRows() { return 1; }
-    @Override public int targetRows() { return 1; }
-    @Override public List<Tensor> parameters() { return List.of(w, b); }
+                @Override public List<Tensor> parameters() { return List.of(w, b); }
     @Override public List<Tensor> gradients() { return List.of(dw, db); }
 
-    @Override
-    public double computeGradients(double[] x, double[] y, int n) {
+        public double computeGradients(double[] x, double[] y, int n) {
         int[] samples = new int[n];
         for (int j = 0; j < n; j++) {
             samples[j] = (int) x[j];
@@ -49,28 +49,23 @@ final class Scripted implements Trainer {
         return trainLoss.applyAsDouble(steps);
     }
 
-    @Override
-    public double loss(double[] x, double[] y, int n) {
+        public double loss(double[] x, double[] y, int n) {
         return validationLoss.applyAsDouble(++lossCalls);
     }
 
-    @Override
-    public void predict(double[] x, int n, double[] out) {
+        public void predict(double[] x, int n, double[] out) {
         java.util.Arrays.fill(out, 0, n, 0);
     }
 
-    @Override
-    public double computeGradients(float[] x, float[] y, int n) {
+        public double computeGradients(float[] x, float[] y, int n) {
         throw new UnsupportedOperationException("F64 only");
     }
 
-    @Override
-    public double loss(float[] x, float[] y, int n) {
+        public double loss(float[] x, float[] y, int n) {
         throw new UnsupportedOperationException("F64 only");
     }
 
-    @Override
-    public void predict(float[] x, int n, float[] out) {
+        public void predict(float[] x, int n, float[] out) {
         throw new UnsupportedOperationException("F64 only");
     }
 }

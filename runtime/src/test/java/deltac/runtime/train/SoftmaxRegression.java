@@ -10,7 +10,7 @@ import java.util.List;
  * ∂C/∂W = (p − y) xᵀ / n and ∂C/∂b = Σ_columns (p − y) / n. Computes in double whatever its precision; parameters
  * and gradients live in the precision's arrays, as a generated trainer's would.
  */
-final class SoftmaxRegression implements Trainer {
+final class SoftmaxRegression extends XyTrainer {
 
     private final Precision precision;
     private final int inputs;
@@ -21,6 +21,7 @@ final class SoftmaxRegression implements Trainer {
     private final Tensor db;
 
     SoftmaxRegression(Precision precision, int inputs, int classes) {
+        super(inputs, classes, classes);
         this.precision = precision;
         this.inputs = inputs;
         this.classes = classes;
@@ -38,9 +39,6 @@ final class SoftmaxRegression implements Trainer {
 
     @Override public String name() { return "SoftmaxRegression"; }
     @Override public Precision precision() { return precision; }
-    @Override public int inputRows() { return inputs; }
-    @Override public int outputRows() { return classes; }
-    @Override public int targetRows() { return classes; }
     @Override public List<Tensor> parameters() { return List.of(w, b); }
     @Override public List<Tensor> gradients() { return List.of(dw, db); }
 
@@ -90,8 +88,7 @@ final class SoftmaxRegression implements Trainer {
         return sum / n;
     }
 
-    @Override
-    public double computeGradients(double[] x, double[] y, int n) {
+        public double computeGradients(double[] x, double[] y, int n) {
         double[] p = probabilities(x, n);
         double[] gw = new double[classes * inputs];
         double[] gb = new double[classes];
@@ -119,28 +116,23 @@ final class SoftmaxRegression implements Trainer {
         }
     }
 
-    @Override
-    public double computeGradients(float[] x, float[] y, int n) {
+        public double computeGradients(float[] x, float[] y, int n) {
         return computeGradients(wide(x), wide(y), n);
     }
 
-    @Override
-    public double loss(double[] x, double[] y, int n) {
+        public double loss(double[] x, double[] y, int n) {
         return crossEntropy(probabilities(x, n), y, n);
     }
 
-    @Override
-    public double loss(float[] x, float[] y, int n) {
+        public double loss(float[] x, float[] y, int n) {
         return loss(wide(x), wide(y), n);
     }
 
-    @Override
-    public void predict(double[] x, int n, double[] out) {
+        public void predict(double[] x, int n, double[] out) {
         System.arraycopy(probabilities(x, n), 0, out, 0, classes * n);
     }
 
-    @Override
-    public void predict(float[] x, int n, float[] out) {
+        public void predict(float[] x, int n, float[] out) {
         double[] p = probabilities(wide(x), n);
         for (int i = 0; i < p.length; i++) {
             out[i] = (float) p[i];
