@@ -29,7 +29,7 @@ public final class XorTrainer extends GeneratedTrainer32 {
     private int batch = -1;
 
     public XorTrainer() {
-        super("Xor", 2, 1, 1,
+        super("Xor", new String[] {"x", "y"}, new int[] {2, 1}, 1, 1, "VALUES", "y",
                 new Tensor[] {Tensor.of("W1", 2, 2, new float[4]), Tensor.of("b1", 2, 1, new float[2]), Tensor.of("W2", 1, 2, new float[2]), Tensor.of("b2", 1, 1, new float[1])},
                 new Tensor[] {Tensor.of("W1", 2, 2, new float[4]), Tensor.of("b1", 2, 1, new float[2]), Tensor.of("W2", 1, 2, new float[2]), Tensor.of("b2", 1, 1, new float[1])});
         W1 = parameters().get(0).f32();
@@ -53,12 +53,12 @@ public final class XorTrainer extends GeneratedTrainer32 {
     }
 
     @Override
-    protected double run(int mode, float[] x, float[] y, int n, float[] out) {
+    protected double run(int mode, float[][] feeds, int n, float[] out) {
         if (n != batch) {
             ensure(n);
         }
-        this.x = x;
-        this.y = y;
+        this.x = feeds[0];
+        this.y = feeds[1];
         if (mode == GRADIENTS) {
             if (n == 1) {
                 k_a1_1(n);

@@ -244,7 +244,10 @@ final class Lowering {
                 if (node instanceof Apply a && PRODUCTS.contains(a.op()) && !roots.contains(node)
                         && uses.getOrDefault(node, 0) == 1) {
                     Node owner = mapOwner(consumer.get(node), materialized);
-                    if (owner != null && owner.shape().equals(node.shape())) {
+                    // one product per epilogue, and only where the epilogue's other values are computed before it
+                    // (in W x + V u, V u is read from its own buffer, computed first)
+                    if (owner != null && owner.shape().equals(node.shape()) && !fusedInto.containsValue(owner)
+                            && readsOnlyEarlier(owner, node, materialized)) {
                         fusedInto.put(node, owner);
                         materialized.remove(node);
                     }
@@ -266,6 +269,26 @@ final class Lowering {
                 buffers.add(new Buffer(field, c.shape().rows(), c.shape().cols(), Kind.CONSTANT, c.value()));
             }
         }
+    }
+
+    /** Whether the loop of {@code owner} reads, besides {@code product}, only values computed before the product. */
+    private boolean readsOnlyEarlier(Node owner, Node product, Set<Node> materialized) {
+        int at = order.indexOf(product);
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(((Apply) owner).args());
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n == product || !(n instanceof Apply a)) {
+                continue;
+            }
+            if (materialized.contains(n) || fusedInto.containsKey(n)) {
+                if (order.indexOf(n) > at) {
+                    return false;
+                }
+            } else {
+                todo.addAll(a.args()); // computed inline: the loop reads its arguments
+            }
+        }
+        return true;
     }
 
     /** The materialized element-wise node whose loop computes this one (itself, or through inline nodes). */

@@ -60,26 +60,28 @@ class StepAllocationTest {
         boolean f32 = t.precision() == Precision.F32;
         // warm-up until C2 has compiled the paths (the Vector API allocates its vectors until then)
         for (int i = 0, warm = batch == 1 ? 4_000 : 400; i < warm; i++) {
-            step(t, f32, xf, yf, x, y, batch, sgd);
+            step(t, f32, new float[][] {xf, yf}, new double[][] {x, y}, batch, sgd); // warm-up: allocation is not measured
         }
         // the best of three windows: a recompilation may allocate once, an allocation per step shows in each
         long id = Thread.currentThread().getId();
         long least = Long.MAX_VALUE;
         for (int window = 0; window < 3; window++) {
             long before = THREADS.getThreadAllocatedBytes(id);
+            float[][] feedsF = {xf, yf};
+            double[][] feedsD = {x, y};
             for (int i = 0; i < 200; i++) {
-                step(t, f32, xf, yf, x, y, batch, sgd);
+                step(t, f32, feedsF, feedsD, batch, sgd);
             }
             least = Math.min(least, THREADS.getThreadAllocatedBytes(id) - before);
         }
         return least;
     }
 
-    private static void step(Trainer t, boolean f32, float[] xf, float[] yf, double[] x, double[] y, int batch, Sgd sgd) {
+    private static void step(Trainer t, boolean f32, float[][] feedsF, double[][] feedsD, int batch, Sgd sgd) {
         if (f32) {
-            t.step(new float[][] {xf, yf}, batch, sgd);
+            t.step(feedsF, batch, sgd);
         } else {
-            t.step(new double[][] {x, y}, batch, sgd);
+            t.step(feedsD, batch, sgd);
         }
     }
 }

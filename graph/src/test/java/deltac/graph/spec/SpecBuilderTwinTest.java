@@ -26,7 +26,7 @@ class SpecBuilderTwinTest {
 
     /** examples/mnist_mlp.java; {@code hidden} is the hidden activation (sigmoid in the example). */
     static Graph mnistMlp(UnaryOperator<Expr> hidden, Init w1) {
-        Network net = new Network("MnistMlp", MNIST_MLP.toString());
+        Network net = new Network("MnistMlp", MNIST_MLP.toString()).training(Training.adam(0.005).batch(64).epochs(10));
         Expr x = net.input("x", 784);
         Expr y = net.target("y", 10);
         Expr W1 = net.param("W1", 128, 784, w1);
@@ -46,7 +46,7 @@ class SpecBuilderTwinTest {
 
     /** examples/mnist_deep.java, with the L2 strength as a parameter. */
     static Graph mnistDeep(double lambda) {
-        Network net = new Network("MnistDeep", MNIST_DEEP.toString());
+        Network net = new Network("MnistDeep", MNIST_DEEP.toString()).training(Training.adam(0.001).batch(64).epochs(10));
         Expr x = net.input("x", 784);
         Expr y = net.target("y", 10);
         Expr W1 = net.param("W1", 256, 784, Init.he());

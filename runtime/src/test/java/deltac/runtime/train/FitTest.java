@@ -157,11 +157,10 @@ class FitTest {
     void dataThatDoesNotFitTheModelIsRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> Fit.run(new SoftmaxRegression(Precision.F32, 784, 10),
                 Bundled.iris(), null, new Sgd(0.1), FitOptions.defaults()));
-        assertEquals("iris has 4 features per sample but SoftmaxRegression reads 784", e.getMessage());
+        assertEquals("SoftmaxRegression's input x has 784 rows but iris has 4 features per sample", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Fit.run(new SoftmaxRegression(Precision.F32, 4, 2),
                 Bundled.iris(), null, new Sgd(0.1), FitOptions.defaults()));
-        assertEquals("iris has targets of 3 rows (one-hot for 3 classes) but SoftmaxRegression's target has 2",
-                e.getMessage());
+        assertEquals("SoftmaxRegression's target y has 2 rows but iris holds labels of 3 classes", e.getMessage());
     }
 
     @Test
