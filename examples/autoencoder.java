@@ -6,7 +6,7 @@ class Autoencoder {
     Matrix b1 = param(32);
     Matrix W2 = param(784, 32).init(glorot());
     Matrix b2 = param(784);
-    Training training = adam(0.005).batch(64).epochs(10);
+    Training training = adam(0.01).batch(32).epochs(30);
 
     Matrix loss() {
         Matrix z1 = W1 * x + b1;

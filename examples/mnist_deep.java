@@ -9,7 +9,7 @@ class MnistDeep {
     Matrix W3 = param(10, 128).init(glorot());
     Matrix b3 = param(10);
     double lambda = 1e-4;                  // L2 strength
-    Training training = adam(0.001).batch(64).epochs(10);
+    Training training = adam(0.001).batch(32).epochs(15).schedule(cosine());
 
     Matrix loss() {
         Matrix z1 = W1 * x + b1;

@@ -1,5 +1,5 @@
 // Two inputs: Iris's sepal and petal measurements enter through their own weights, one tanh layer, 3 species.
-// Data: a safetensors file with tensors sepal [n, 2], petal [n, 2] and y [n, 3] (examples/data/iris_split.safetensors).
+// Data: examples/data/iris_two_inputs.safetensors, tensors sepal [n, 2], petal [n, 2] and y [n, 3].
 class TwoInputs {
     Matrix sepal = input(2);
     Matrix petal = input(2);
@@ -9,7 +9,7 @@ class TwoInputs {
     Matrix b1 = param(8);
     Matrix W2 = param(3, 8).init(glorot());
     Matrix b2 = param(3);
-    Training training = sgd(0.1).batch(8).epochs(100);
+    Training training = adam(0.01).batch(16).epochs(100);
 
     Matrix loss() {
         Matrix z1 = W1 * sepal + V1 * petal + b1;

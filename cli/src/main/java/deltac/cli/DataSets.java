@@ -11,6 +11,7 @@ import deltac.runtime.data.Idx;
 import deltac.runtime.data.SafetensorsData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -26,10 +27,10 @@ final class DataSets {
 
     static final String HELP = "mnist (bundled, 8,000 train + 2,000 test), iris (bundled, 120 + 30), "
             + "FILE.safetensors (a tensor per input and target, named as in the spec, [samples, rows] or [rows, samples]), "
-            + "FILE.csv (header row, label last or --label; regression when the spec's output is real-valued), "
+            + "FILE.csv (header row; the label last, or the --label columns, several for a regression), "
             + "or IMAGES.idx:LABELS.idx (IDX, gzip or not); files have 20%% held out";
 
-    static Split load(String data, String label, long seed, Trainer trainer) {
+    static Split load(String data, List<String> labels, long seed, Trainer trainer) {
         try {
             if (data.equals("mnist")) {
                 return new Split(FeedSet.bind(Bundled.mnistTrain(), trainer), FeedSet.bind(Bundled.mnistTest(), trainer));
@@ -50,13 +51,28 @@ final class DataSets {
             if (data.endsWith(".safetensors")) {
                 all = SafetensorsData.read(file, trainer.feeds(), trainer.name());
             } else {
-                boolean regression = trainer.outputKind() == OutputKind.VALUES && !trainer.targets().isEmpty();
-                all = FeedSet.bind(Csv.read(file, label, regression), trainer);
+                all = FeedSet.bind(csv(file, labels, trainer), trainer);
             }
             return holdOut(all, all.size() / 5, seed);
         } catch (DataException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /**
+     * A CSV file as the trainer reads it: labels for a classifier (one column, the last unless named), regression
+     * targets for a real-valued prediction (the named columns, several allowed, or the last).
+     */
+    private static Dataset csv(Path file, List<String> labels, Trainer trainer) throws DataException {
+        boolean regression = trainer.outputKind() == OutputKind.VALUES && !trainer.targets().isEmpty();
+        if (labels.size() > 1 && !regression) {
+            throw new UserError("--label names " + labels.size() + " columns, but " + trainer.name()
+                    + " is a classifier: its target reads one label column");
+        }
+        if (labels.size() > 1) {
+            return Csv.readRegression(file, labels);
+        }
+        return Csv.read(file, labels.isEmpty() ? null : labels.get(0), regression);
     }
 
     /** A seeded random choice of {@code count} samples held out for testing; the rest train. */

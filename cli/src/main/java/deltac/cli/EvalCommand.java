@@ -9,6 +9,8 @@ import deltac.runtime.train.Fit;
 import deltac.runtime.data.FeedSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +37,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA", defaultValue = "mnist", description = "the data: " + DataSets.HELP)
     String data;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "a CSV file's label or target column (default: the last)")
-    String label;
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "a CSV file's label column, or a target column of a regression (repeat it for several); default: the last")
+    List<String> labels = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "the seed of the held-out split (as in train)")
     long seed;
@@ -56,7 +59,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             throw new UserError(e.getMessage());
         }
-        FeedSet test = DataSets.load(data, label, seed, trainer).test();
+        FeedSet test = DataSets.load(data, labels, seed, trainer).test();
         Evaluation e = Fit.evaluate(trainer, test, 256);
         PrintWriter out = command.commandLine().getOut();
         out.println(trainer.name() + " on " + test.name() + ": " + Report.measures(e));

@@ -5,6 +5,8 @@ import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.CheckpointException;
 import deltac.runtime.train.Checkpoints;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +29,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA", defaultValue = "mnist", description = "the data: " + DataSets.HELP)
     String data;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "a CSV file's label or target column (default: the last)")
-    String label;
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "a CSV file's label column, or a target column of a regression (repeat it for several); default: the last")
+    List<String> labels = new ArrayList<>();
 
     @Option(names = "--weights", paramLabel = "FILE", description = "start from these weights instead of the initializers")
     Path weights;
@@ -55,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
         }
-        DataSets.Split split = DataSets.load(data, label, settings.seed(), trainer);
+        DataSets.Split split = DataSets.load(data, labels, settings.seed(), trainer);
         run.run(trainer, settings, split.train(), split.test(), spec.toString(), command.commandLine().getOut());
         return 0;
     }

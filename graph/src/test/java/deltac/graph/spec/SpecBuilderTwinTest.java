@@ -46,7 +46,8 @@ class SpecBuilderTwinTest {
 
     /** examples/mnist_deep.java, with the L2 strength as a parameter. */
     static Graph mnistDeep(double lambda) {
-        Network net = new Network("MnistDeep", MNIST_DEEP.toString()).training(Training.adam(0.001).batch(64).epochs(10));
+        Network net = new Network("MnistDeep", MNIST_DEEP.toString())
+                .training(Training.adam(0.001).batch(32).epochs(15).schedule("cosine"));
         Expr x = net.input("x", 784);
         Expr y = net.target("y", 10);
         Expr W1 = net.param("W1", 256, 784, Init.he());

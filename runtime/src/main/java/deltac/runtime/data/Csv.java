@@ -46,6 +46,17 @@ public final class Csv {
     }
 
     /**
+     * Reads a regression data set whose targets are the named columns, in that order (a sample's target values
+     * follow it); every other column is a numeric feature.
+     */
+    public static Dataset readRegression(Path file, List<String> targetColumns) throws DataException {
+        if (targetColumns.isEmpty()) {
+            throw new IllegalArgumentException("name at least one target column");
+        }
+        return read(file, CsvTable.regression(file.toString(), baseName(file), targetColumns));
+    }
+
+    /**
      * Reads a classification data set with fixed classes, e.g. the classes a model was trained
      * on: label {@code i} is {@code classNames.get(i)}, and any other label is an error.
      *

@@ -24,6 +24,8 @@ final class CsvTable {
     private final String source;
     private final String datasetName;
     private final String labelColumn;
+    /** A regression's target columns in the order of a sample's target values; null: the one label column. */
+    private final List<String> targetColumns;
     private final boolean regression;
     private final Map<String, Integer> givenClasses;
     private final List<String> givenNames;
@@ -31,6 +33,9 @@ final class CsvTable {
     private List<String> header;
     private int headerLine;
     private int labelIndex;
+    /** For each column, its position among the targets, or -1 for a feature. */
+    private int[] targetAt;
+    private float[] rowTargets;
     private int rows;
     private final Floats features = new Floats();
     private final Floats targets = new Floats();
@@ -44,9 +49,20 @@ final class CsvTable {
      *     distinct labels (ignored for regression)
      */
     CsvTable(String source, String datasetName, String labelColumn, boolean regression, List<String> classNames) {
+        this(source, datasetName, labelColumn, null, regression, classNames);
+    }
+
+    /** A regression table whose targets are the named columns, in that order; every other column is a feature. */
+    static CsvTable regression(String source, String datasetName, List<String> targetColumns) {
+        return new CsvTable(source, datasetName, null, List.copyOf(targetColumns), true, null);
+    }
+
+    private CsvTable(String source, String datasetName, String labelColumn, List<String> targetColumns,
+                     boolean regression, List<String> classNames) {
         this.source = source;
         this.datasetName = datasetName;
         this.labelColumn = labelColumn;
+        this.targetColumns = targetColumns;
         this.regression = regression;
         this.givenNames = classNames;
         this.givenClasses = classNames == null ? null : indexOf(classNames);
@@ -108,6 +124,28 @@ final class CsvTable {
                         + (earlier + 1) + " and " + (c + 1) + ")");
             }
         }
+        targetAt = new int[cells.size()];
+        Arrays.fill(targetAt, -1);
+        if (targetColumns != null) {
+            for (int t = 0; t < targetColumns.size(); t++) {
+                Integer c = seen.get(targetColumns.get(t));
+                if (c == null) {
+                    throw error(line, "no column named '" + targetColumns.get(t) + "' for a target; the columns are "
+                            + String.join(", ", cells));
+                }
+                if (targetAt[c] >= 0) {
+                    throw error(line, "the target column '" + targetColumns.get(t) + "' is named twice");
+                }
+                targetAt[c] = t;
+            }
+            if (targetColumns.size() >= cells.size()) {
+                throw error(line, "every column is a target; a data set needs at least one feature column");
+            }
+            rowTargets = new float[targetColumns.size()];
+            header = cells;
+            headerLine = line;
+            return;
+        }
         if (labelColumn == null) {
             labelIndex = cells.size() - 1;
         } else if (seen.containsKey(labelColumn)) {
@@ -120,6 +158,8 @@ final class CsvTable {
             throw error(line, "the header has only the label column '" + cells.get(labelIndex)
                     + "'; a data set needs at least one feature column");
         }
+        targetAt[labelIndex] = 0;
+        rowTargets = new float[1];
         header = cells;
         headerLine = line;
     }
@@ -133,12 +173,17 @@ final class CsvTable {
             if (cell.isEmpty()) {
                 throw cellError(line, c, "missing value (empty cell)");
             }
-            if (c != labelIndex) {
+            if (targetAt[c] < 0) {
                 add(features, number(cell, line, c, ""), line);
             } else if (regression) {
-                add(targets, number(cell, line, c, " (the label column is a regression target)"), line);
+                rowTargets[targetAt[c]] = number(cell, line, c, " (the column is a regression target)");
             } else {
                 addLabel(cell, line, c);
+            }
+        }
+        if (regression) {
+            for (float t : rowTargets) {
+                add(targets, t, line);
             }
         }
         rows++;
@@ -173,9 +218,9 @@ final class CsvTable {
     }
 
     private Dataset build() {
-        int featureCount = header.size() - 1;
+        int featureCount = header.size() - rowTargets.length;
         if (regression) {
-            return Dataset.regression(datasetName, featureCount, features.toArray(), targets.toArray(), 1);
+            return Dataset.regression(datasetName, featureCount, features.toArray(), targets.toArray(), rowTargets.length);
         }
         if (givenClasses != null) {
             return Dataset.classification(datasetName, featureCount, givenNames, features.toArray(), labels.toArray());

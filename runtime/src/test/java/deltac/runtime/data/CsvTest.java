@@ -68,8 +68,22 @@ class CsvTest {
         assertEquals(1, d.targetWidth());
         assertArrayEquals(new float[] {250.5f, -100f}, d.targets());
         Path words = write("words.csv", "rooms,price\n3,cheap\n");
-        assertEquals(words + ":2: column price: 'cheap' is not a number (the label column is a regression target)",
+        assertEquals(words + ":2: column price: 'cheap' is not a number (the column is a regression target)",
                 error(() -> Csv.read(words, null, true)));
+    }
+
+    @Test
+    void severalTargetColumnsInTheOrderNamed() throws Exception {
+        Path file = write("houses.csv", "price,rooms,tax,area\n250,3,5,80\n100,2,1,50\n");
+        Dataset d = Csv.readRegression(file, List.of("tax", "price"));
+        assertEquals(2, d.featureCount());
+        assertArrayEquals(new float[] {3, 80, 2, 50}, d.features());
+        assertEquals(2, d.targetWidth());
+        assertArrayEquals(new float[] {5, 250, 1, 100}, d.targets());
+        assertEquals(file + ":1: no column named 'cost' for a target; the columns are price, rooms, tax, area",
+                error(() -> Csv.readRegression(file, List.of("price", "cost"))));
+        assertEquals(file + ":1: every column is a target; a data set needs at least one feature column",
+                error(() -> Csv.readRegression(file, List.of("price", "rooms", "tax", "area"))));
     }
 
     @Test
