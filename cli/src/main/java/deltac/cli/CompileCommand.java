@@ -4,24 +4,30 @@ import deltac.autodiff.Autodiff;
 import deltac.autodiff.Derivation;
 import deltac.codegen.Signature;
 import deltac.codegen.bytecode.BytecodeCompiler;
+import deltac.codegen.standalone.Standalone;
 import deltac.graph.Graph;
 import deltac.runtime.Precision;
+import deltac.runtime.checkpoint.Checkpoint;
+import deltac.runtime.checkpoint.CheckpointException;
+import deltac.runtime.checkpoint.Safetensors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code deltac compile SPEC -o DIR}: the generated trainer class, to embed in an app. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
@@ -51,6 +57,13 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--emit-java", description = "print the kernels as readable Java source")
     boolean emitJava;
 
+    @Option(names = "--standalone", description = "a predict-only scoring class (e.g. IrisMlpScorer) that needs java.base "
+            + "alone, with the --weights as a resource beside it")
+    boolean standalone;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "the trained weights (safetensors) a --standalone class carries")
+    Path weights;
+
     @Option(names = "--verbose", description = "show a stack trace on failure")
     boolean verbose;
 
@@ -62,11 +75,17 @@ final class CompileCommand implements Callable<Integer> {
         if (!packageName.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
             throw new CommandLine.ParameterException(command.commandLine(), "--package: not a Java package name: " + packageName);
         }
+        if (standalone != (weights != null)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--standalone and --weights go together");
+        }
         Graph graph = SpecFiles.read(spec, command.commandLine().getErr());
         try {
             Signature.of(graph);
         } catch (IllegalArgumentException e) {
             throw new UserError(spec + ": " + e.getMessage());
+        }
+        if (standalone) {
+            return standalone(graph);
         }
         Derivation derivation = Autodiff.derive(graph);
         String simple = BytecodeCompiler.simpleName(graph.name(), precision);
@@ -111,6 +130,60 @@ final class CompileCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The scoring class, its nested classes and its weights resource, into -o DIR and/or --jar FILE. */
+    private int standalone(Graph graph) {
+        String internal = packageName.replace('.', '/') + "/" + Standalone.simpleName(graph.name());
+        if (emitJava) {
+            command.commandLine().getOut().print(Standalone.source(graph, internal, true));
+            command.commandLine().getOut().flush();
+        }
+        Standalone.Scorer scorer;
+        try {
+            Checkpoint trained = Safetensors.read(weights);
+            scorer = Standalone.compile(graph, trained.tensors(), internal, true);
+        } catch (CheckpointException e) {
+            throw new UserError(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(weights + ": " + e.getMessage());
+        }
+        Map<String, byte[]> entries = new TreeMap<>();
+        scorer.classes().forEach((name, bytes) -> entries.put(name + ".class", bytes));
+        entries.put(scorer.weightsPath(), scorer.weights());
+        try {
+            if (output != null) {
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    Path file = output.resolve(e.getKey());
+                    Files.createDirectories(file.getParent());
+                    writeAtomically(file, out -> out.write(e.getValue()));
+                    command.commandLine().getErr().println("wrote " + file);
+                }
+            }
+            if (jar != null) {
+                Manifest manifest = new Manifest();
+                manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+                manifest.getMainAttributes().putValue("Created-By", "deltac " + BytecodeCompiler.version());
+                manifest.getMainAttributes().putValue("Deltac-Scorer", internal.replace('/', '.'));
+                if (jar.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(jar.toAbsolutePath().getParent());
+                }
+                writeAtomically(jar, out -> {
+                    try (JarOutputStream j = new JarOutputStream(out, manifest)) {
+                        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                            j.putNextEntry(new JarEntry(e.getKey()));
+                            j.write(e.getValue());
+                            j.closeEntry();
+                        }
+                    }
+                });
+                command.commandLine().getErr().println("wrote " + jar);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write: " + e.getMessage());
+        }
+        command.commandLine().getErr().flush();
+        return 0;
+    }
+
     interface Writer {
         void write(OutputStream out) throws IOException;
     }
@@ -123,9 +196,19 @@ final class CompileCommand implements Callable<Integer> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            readable(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** rw-r--r--, as a file written directly would be: a temporary file starts private. */
+    private static void readable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
         }
     }
 }

@@ -43,6 +43,13 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     @Parameter(property = "deltac.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
 
+    /**
+     * Also make a standalone scoring class (java.base only) of each spec whose trained weights lie beside it:
+     * {@code iris_mlp.safetensors} beside {@code iris_mlp.java} gives {@code IrisMlpScorer} and its weights resource.
+     */
+    @Parameter(property = "deltac.standalone", defaultValue = "false")
+    boolean standalone;
+
     /** Also write the generated classes into a jar, attached to the project with this classifier. */
     @Parameter(property = "deltac.attachClassifier")
     String attachClassifier;
@@ -79,7 +86,7 @@ abstract class AbstractSpecMojo extends AbstractMojo {
         SpecBuild.Outcome outcome;
         try {
             outcome = SpecBuild.run(new SpecBuild.Options(sourceDirectory().toPath(), outputDirectory().toPath(), state,
-                    includes, excludes, p, failOnWarning, pluginVersion == null ? "dev" : pluginVersion));
+                    includes, excludes, p, failOnWarning, pluginVersion == null ? "dev" : pluginVersion, standalone));
         } catch (IOException e) {
             throw new MojoExecutionException("deltac: " + e.getMessage(), e);
         }

@@ -3,11 +3,14 @@ package deltac.maven;
 import deltac.autodiff.Autodiff;
 import deltac.codegen.Signature;
 import deltac.codegen.bytecode.BytecodeCompiler;
+import deltac.codegen.standalone.Standalone;
 import deltac.graph.Graph;
 import deltac.graph.spec.Diagnostic;
 import deltac.graph.spec.Spec;
 import deltac.graph.spec.SpecResult;
 import deltac.runtime.Precision;
+import deltac.runtime.checkpoint.CheckpointException;
+import deltac.runtime.checkpoint.Safetensors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -47,9 +50,16 @@ public final class SpecBuild {
      * @param excludes globs of specs to leave out
      * @param failOnWarning whether a warning (an unused parameter, an ignored method) fails the build
      * @param version the plugin's version: a new version compiles everything again
+     * @param standalone whether a spec with trained weights beside it ({@code iris_mlp.safetensors} beside
+     *     {@code iris_mlp.java}) also becomes a standalone scoring class ({@code IrisMlpScorer}, java.base only)
      */
     public record Options(Path sources, Path output, Path state, List<String> includes, List<String> excludes,
-                          Precision precision, boolean failOnWarning, String version) {}
+                          Precision precision, boolean failOnWarning, String version, boolean standalone) {
+        public Options(Path sources, Path output, Path state, List<String> includes, List<String> excludes,
+                       Precision precision, boolean failOnWarning, String version) {
+            this(sources, output, state, includes, excludes, precision, failOnWarning, version, false);
+        }
+    }
 
     /**
      * What a build did. {@code errors} and {@code warnings} are lines an IDE console links:
@@ -74,7 +84,8 @@ public final class SpecBuild {
         for (Path spec : specs(options)) {
             String rel = relative(options.sources(), spec);
             byte[] content = Files.readAllBytes(spec);
-            String hash = hash(content, options);
+            Path weights = weightsOf(spec, options);
+            String hash = hash(content, weights == null ? new byte[0] : Files.readAllBytes(weights), options);
             State.Entry before = previous.entries.get(rel);
             if (before != null && before.hash().equals(hash) && before.outputs().stream()
                     .allMatch(o -> Files.isRegularFile(options.output().resolve(o)))) {
@@ -83,7 +94,7 @@ public final class SpecBuild {
                 before.outputs().forEach(o -> classes.add(options.output().resolve(o)));
                 continue;
             }
-            List<String> outputs = compile(spec, rel, content, options, errors, warnings);
+            List<String> outputs = compile(spec, rel, content, weights, options, errors, warnings);
             if (outputs != null) {
                 next.entries.put(rel, new State.Entry(hash, outputs));
                 compiled.add(spec);
@@ -107,8 +118,8 @@ public final class SpecBuild {
     }
 
     /** The spec's class, written; null when it has errors (or warnings that fail the build). */
-    private static List<String> compile(Path spec, String rel, byte[] content, Options options, List<String> errors,
-                                        List<String> warnings) throws IOException {
+    private static List<String> compile(Path spec, String rel, byte[] content, Path weights, Options options,
+                                        List<String> errors, List<String> warnings) throws IOException {
         SpecResult result = Spec.read(new String(content, StandardCharsets.UTF_8), rel);
         boolean failed = false;
         for (Diagnostic d : result.diagnostics()) {
@@ -141,7 +152,33 @@ public final class SpecBuild {
         byte[] bytes = BytecodeCompiler.classFile(Autodiff.derive(graph), options.precision(), internal, false);
         String out = internal + ".class";
         write(options.output().resolve(out), bytes);
-        return List.of(out);
+        List<String> outputs = new ArrayList<>(List.of(out));
+        if (weights != null) {
+            String scorer = (pkg.isEmpty() ? "" : pkg + "/") + Standalone.simpleName(graph.name());
+            try {
+                Standalone.Scorer s = Standalone.compile(graph, Safetensors.read(weights).tensors(), scorer, true);
+                for (Map.Entry<String, byte[]> c : s.classes().entrySet()) {
+                    write(options.output().resolve(c.getKey() + ".class"), c.getValue());
+                    outputs.add(c.getKey() + ".class");
+                }
+                write(options.output().resolve(s.weightsPath()), s.weights());
+                outputs.add(s.weightsPath());
+            } catch (CheckpointException | IllegalArgumentException e) {
+                errors.add(weights.toAbsolutePath() + ":[1,1] " + e.getMessage());
+                return null;
+            }
+        }
+        return outputs;
+    }
+
+    /** The trained weights beside a spec, when standalone classes are asked for and they are there. */
+    private static Path weightsOf(Path spec, Options options) {
+        if (!options.standalone()) {
+            return null;
+        }
+        String name = spec.getFileName().toString();
+        Path weights = spec.resolveSibling(name.substring(0, name.length() - ".java".length()) + ".safetensors");
+        return Files.isRegularFile(weights) ? weights : null;
     }
 
     private static List<Path> specs(Options options) throws IOException {
@@ -181,12 +218,13 @@ public final class SpecBuild {
         return root.relativize(file).toString().replace('\\', '/');
     }
 
-    private static String hash(byte[] content, Options options) {
+    private static String hash(byte[] content, byte[] weights, Options options) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(content);
-            sha.update(("\0" + options.version() + "\0" + options.precision() + "\0" + options.failOnWarning())
-                    .getBytes(StandardCharsets.UTF_8));
+            sha.update(weights);
+            sha.update(("\0" + options.version() + "\0" + options.precision() + "\0" + options.failOnWarning()
+                    + "\0" + options.standalone()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

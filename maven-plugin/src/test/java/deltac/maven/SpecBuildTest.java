@@ -86,4 +86,26 @@ class SpecBuildTest {
         SpecBuild.Outcome o = SpecBuild.run(options(dir.resolve("out"), "1", List.of("skip/**")));
         assertEquals(List.of(dir.resolve("src/keep/xor.java")), o.compiled());
     }
+
+    @Test
+    void trainedWeightsBesideASpecMakeAStandaloneScorer() throws Exception {
+        spec("com/example/iris_mlp.java", "iris_mlp.java");
+        deltac.runtime.Trainer t = deltac.codegen.Compiler.compile(deltac.graph.spec.Spec.parse(
+                dir.resolve("src/com/example/iris_mlp.java")), Precision.F32);
+        deltac.runtime.checkpoint.Safetensors.write(dir.resolve("src/com/example/iris_mlp.safetensors"), t.parameters(),
+                java.util.Map.of());
+        Path out = dir.resolve("out");
+        SpecBuild.Options standalone = new SpecBuild.Options(dir.resolve("src"), out, out.resolve("state"), List.of(),
+                List.of(), Precision.F32, false, "1", true);
+        SpecBuild.Outcome o = SpecBuild.run(standalone);
+        assertEquals(List.of(), o.errors());
+        assertTrue(Files.isRegularFile(out.resolve("com/example/IrisMlpTrainer.class")));
+        assertTrue(Files.isRegularFile(out.resolve("com/example/IrisMlpScorer.class")));
+        assertTrue(Files.isRegularFile(out.resolve("com/example/IrisMlpScorer.weights")));
+        Files.writeString(dir.resolve("src/com/example/iris_mlp.safetensors"), "not weights");
+        SpecBuild.Outcome changed = SpecBuild.run(standalone);
+        assertEquals(1, changed.errors().size(), "new weights compile again, and bad ones are reported");
+        assertTrue(changed.errors().get(0).startsWith(dir.resolve("src/com/example/iris_mlp.safetensors").toAbsolutePath()
+                + ":[1,1] "), changed.errors().get(0));
+    }
 }

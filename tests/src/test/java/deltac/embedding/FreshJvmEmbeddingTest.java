@@ -98,6 +98,49 @@ class FreshJvmEmbeddingTest {
         assertTrue(accuracy >= 90, out);
     }
 
+    @Test
+    void aStandaloneScorerRunsWithItsOwnJarAlone() throws Exception {
+        Path weights = dir.resolve("w.safetensors");
+        Path jar = dir.resolve("iris-scorer.jar");
+        cli("train", "../examples/two_inputs.java", "--data", "../examples/data/iris_two_inputs.safetensors",
+                "--save", weights.toString());
+        cli("compile", "../examples/two_inputs.java", "--standalone", "--weights", weights.toString(), "--jar",
+                jar.toString(), "--package", "com.example");
+        Path source = dir.resolve("src/Score.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                import com.example.TwoInputsScorer;
+
+                public class Score {
+                    public static void main(String[] args) throws Exception {
+                        TwoInputsScorer iris = new TwoInputsScorer();                 // the trained weights, from the jar
+                        float[] p = iris.predict(new float[] {6.3f, 3.3f}, new float[] {6.0f, 2.5f}); // sepal, petal
+                        System.out.printf("virginica %.3f%n", p[2]);
+                    }
+                }
+                """);
+        Path classes = dir.resolve("score-classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter errors = new StringWriter();
+        assertTrue(javac.getTask(errors, null, null, List.of("--release", "17", "-d", classes.toString(), "-cp",
+                jar.toString()), null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                .getJavaFileObjects(source)).call(), errors.toString());
+        for (boolean vector : new boolean[] {false, true}) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            if (vector) {
+                command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+            }
+            command.addAll(List.of("-cp", classes + File.pathSeparator + jar, "Score"));
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(app.waitFor(60, TimeUnit.SECONDS), out);
+            assertEquals(0, app.exitValue(), out);
+            double virginica = Double.parseDouble(out.replaceAll("(?s).*virginica ([0-9.]+).*", "$1"));
+            assertTrue(virginica > 0.8, "a virginica flower, vector API " + vector + ": " + out);
+        }
+    }
+
     private static void cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

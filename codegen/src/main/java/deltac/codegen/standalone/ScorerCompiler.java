@@ -18,6 +18,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
@@ -84,7 +85,17 @@ final class ScorerCompiler {
             throw new IllegalStateException(name + " has class-file version " + major + ", not 61 (Java 17)");
         }
         StringWriter problems = new StringWriter();
-        CheckClassAdapter.verify(reader, ScorerCompiler.class.getClassLoader(), false, new PrintWriter(problems));
+        if (name.endsWith("$Simd") && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            // the data-flow check loads the types it merges, and this JVM has no Vector API: check the structure alone
+            // (the JVM running deltac with the module, as the launcher does, checks it whole)
+            try {
+                reader.accept(new CheckClassAdapter(new ClassWriter(0), false), 0);
+            } catch (RuntimeException e) {
+                problems.write(e.toString());
+            }
+        } else {
+            CheckClassAdapter.verify(reader, ScorerCompiler.class.getClassLoader(), false, new PrintWriter(problems));
+        }
         if (!problems.toString().isEmpty()) {
             throw new IllegalStateException(name + " fails verification:\n" + problems);
         }
