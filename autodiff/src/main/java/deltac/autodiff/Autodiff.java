@@ -84,12 +84,14 @@ public final class Autodiff {
         forward.addAll(graph.topologicalOrder());
         Rewriter rewriter = new Rewriter(rules, builder, forward);
         List<Derivation.Delta> deltas = new ArrayList<>();
+        Set<Node> preActivations = preActivations(order);
+        Map<Node, String> localNames = new IdentityHashMap<>(); // graph.nameOf scans the locals: once, not per node
+        graph.locals().forEach((name, n) -> localNames.putIfAbsent(n, name));
         // from the output backwards, so that each δ is simplified before the δs and gradients that use it
         for (int i = order.size() - 1; i >= 0; i--) {
             Node node = order.get(i);
-            String local = graph.nameOf(node).orElse(null);
-            if (local != null && adjoints.containsKey(node) && isPreActivation(node, order)
-                    && graph.locals().containsKey(local)) {
+            String local = localNames.get(node);
+            if (local != null && adjoints.containsKey(node) && preActivations.contains(node)) {
                 Node delta = rewriter.rewrite(adjoints.get(node));
                 rewriter.markOpaque(delta);
                 deltas.add(new Derivation.Delta(local, node, delta));
@@ -121,15 +123,22 @@ public final class Autodiff {
         return needed;
     }
 
-    private static boolean isPreActivation(Node node, List<Node> order) {
-        boolean activationOutput = node instanceof Apply a && ACTIVATIONS.contains(a.op());
+    /**
+     * The nodes that are an activation's argument, or a loss's first argument when they are not an activation's output
+     * themselves: the pre-activations a δ is named for. One pass over the graph.
+     */
+    private static Set<Node> preActivations(List<Node> order) {
+        Set<Node> found = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node user : order) {
-            if (user instanceof Apply a && a.arg(0) == node
-                    && (ACTIVATIONS.contains(a.op()) || (LOSSES.contains(a.op()) && !activationOutput))) {
-                return true;
+            if (user instanceof Apply a && !a.args().isEmpty()) {
+                Node node = a.arg(0);
+                boolean activationOutput = node instanceof Apply b && ACTIVATIONS.contains(b.op());
+                if (ACTIVATIONS.contains(a.op()) || (LOSSES.contains(a.op()) && !activationOutput)) {
+                    found.add(node);
+                }
             }
         }
-        return false;
+        return found;
     }
 
 }

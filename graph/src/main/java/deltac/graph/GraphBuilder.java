@@ -52,8 +52,13 @@ public final class GraphBuilder {
      * rest op by op. This is how values from two builders come to share nodes, so they can be compared.
      */
     public Node copy(Node root) {
+        return copyAll(List.of(root)).get(0);
+    }
+
+    /** {@link #copy} of each root, in one walk: shared nodes are copied once (linear in the graph, however many roots). */
+    public List<Node> copyAll(List<Node> roots) {
         Map<Node, Node> copies = new java.util.IdentityHashMap<>();
-        for (Node node : Graph.topologicalOrder(List.of(root))) {
+        for (Node node : Graph.topologicalOrder(roots)) {
             Node copied;
             if (node instanceof Input i) {
                 copied = declared.get(i.name());
@@ -74,7 +79,7 @@ public final class GraphBuilder {
             }
             copies.put(node, copied);
         }
-        return copies.get(root);
+        return roots.stream().map(copies::get).toList();
     }
 
     public String name() {

@@ -151,18 +151,28 @@ public final class Equations {
     /** Gradients in the order of the δ they use, output layer first; the rest in declaration order. */
     private static List<Derivation.Gradient> byLayer(Derivation d) {
         List<Derivation.Gradient> sorted = new ArrayList<>(d.gradients());
+        if (d.deltas().isEmpty()) {
+            return sorted;
+        }
+        Map<Node, Integer> deltaIndex = new IdentityHashMap<>();
+        for (int i = 0; i < d.deltas().size(); i++) {
+            deltaIndex.putIfAbsent(d.deltas().get(i).value(), i);
+        }
+        java.util.Set<Node> forward = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        forward.addAll(d.graph().topologicalOrder()); // no δ lies in the forward graph: the walks stop there too
         Map<Derivation.Gradient, Integer> layer = new IdentityHashMap<>();
         for (Derivation.Gradient g : sorted) {
-            // the δ nearest the input that the gradient reaches is the one of its own layer
-            int last = -1;
-            java.util.Set<Node> reached = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            reached.addAll(Graph.topologicalOrder(List.of(g.value())));
-            for (int i = 0; i < d.deltas().size(); i++) {
-                if (reached.contains(d.deltas().get(i).value())) {
-                    last = i;
+            // the δ nearest the input that the gradient reaches is the one of its own layer; a δ reaches only δs
+            // nearer the output, so the walk stops at each δ (linear in the graph, not quadratic)
+            int[] last = {deltaIndex.getOrDefault(g.value(), -1)};
+            Graph.topologicalOrder(List.of(g.value()), n -> { // the walk's skip test notes each δ it meets
+                Integer i = n == g.value() ? null : deltaIndex.get(n);
+                if (i != null) {
+                    last[0] = Math.max(last[0], i);
                 }
-            }
-            layer.put(g, last < 0 ? Integer.MAX_VALUE : last);
+                return i != null || forward.contains(n);
+            });
+            layer.put(g, last[0] < 0 ? Integer.MAX_VALUE : last[0]);
         }
         sorted.sort((a, b) -> Integer.compare(layer.get(a), layer.get(b)));
         return sorted;

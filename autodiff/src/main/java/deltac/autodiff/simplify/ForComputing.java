@@ -30,9 +30,10 @@ public final class ForComputing {
         List<Rule> rules = new ArrayList<>(Rules.LOWERING);
         rules.addAll(Rules.ALGEBRA);
         Rewriter lowering = new Rewriter(rules, builder, forward);
+        List<Node> copies = builder.copyAll(derivation.gradients().stream().map(Derivation.Gradient::value).toList());
         Map<Param, Node> lowered = new LinkedHashMap<>();
-        for (Derivation.Gradient g : derivation.gradients()) {
-            lowered.put(g.param(), lowering.rewrite(builder.copy(g.value())));
+        for (int i = 0; i < copies.size(); i++) {
+            lowered.put(derivation.gradients().get(i).param(), lowering.rewrite(copies.get(i)));
         }
         return lowered;
     }

@@ -39,6 +39,11 @@ import org.objectweb.asm.commons.CodeSizeEvaluator;
 final class AsmEmitter {
     /** HotSpot does not JIT-compile a method above this many bytes of code (HugeMethodLimit). */
     static final int HUGE_METHOD_LIMIT = 8000;
+    /**
+     * Statements a helper method takes when a list is split (parameters bound, buffers allocated, kernels called):
+     * each statement is under 60 bytes, so a helper stays under 4,000, whatever the network's depth.
+     */
+    static final int PER_METHOD = 64;
 
     private static final String TENSOR = "deltac/runtime/checkpoint/Tensor";
     private static final String SITE = "deltac/runtime/kernels/FallbackSite";
@@ -54,6 +59,9 @@ final class AsmEmitter {
     private final String array;
     private final String base;
     private final Map<String, Integer> methodSizes = new HashMap<>();
+    /** The class being written, for the helper methods long lists are split into. */
+    private ClassWriter writer;
+    private int callLists;
 
     AsmEmitter(Program program) {
         this.program = program;
@@ -74,18 +82,21 @@ final class AsmEmitter {
                 return "java/lang/Object"; // frames never merge two different reference types here
             }
         };
+        writer = cw;
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, program.className(), null, base, null);
         cw.visitSource(fileName(program.sourceFile()), null);
         AnnotationVisitor generated = cw.visitAnnotation("Ldeltac/runtime/generated/Generated;", true);
         generated.visit("spec", program.sourceFile());
         generated.visit("version", version);
         generated.visitEnd();
+        // a large network's fields are bound by helper methods, which a final field does not allow
+        int fin = split() ? 0 : ACC_FINAL;
         for (Buffer b : program.buffers()) {
             boolean fixed = b.kind() == Kind.PARAM || b.kind() == Kind.GRADIENT;
-            cw.visitField(ACC_PRIVATE | (fixed ? ACC_FINAL : 0), b.field(), array, null, null).visitEnd();
+            cw.visitField(ACC_PRIVATE | (fixed ? fin : 0), b.field(), array, null, null).visitEnd();
         }
         for (Program.Site s : program.sites()) {
-            cw.visitField(ACC_PRIVATE | ACC_FINAL, s.field(), "L" + SITE + ";", null, null).visitEnd();
+            cw.visitField(ACC_PRIVATE | fin, s.field(), "L" + SITE + ";", null, null).visitEnd();
         }
         cw.visitField(ACC_PRIVATE, "batch", "I", null, null).visitEnd();
         constructor(cw);
@@ -119,7 +130,127 @@ final class AsmEmitter {
         mv.visitIntInsn(NEWARRAY, f32 ? T_FLOAT : T_DOUBLE);
     }
 
+    /** Whether the constructor's work is split into helper methods: more parameters or sites than one method takes. */
+    private boolean split() {
+        return program.params().size() > PER_METHOD || program.sites().size() > PER_METHOD;
+    }
+
+    /** Emits the statements in helper methods of {@link #PER_METHOD} each; returns their names. */
+    private <T> List<String> helpers(ClassWriter cw, String prefix, int access, String desc, List<T> items,
+                                     java.util.function.BiConsumer<MethodVisitor, T> statement) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int from = 0; from < items.size(); from += PER_METHOD) {
+            String name = prefix + "$" + names.size();
+            names.add(name);
+            MethodVisitor mv = method(cw, access, name, desc);
+            mv.visitCode();
+            for (T item : items.subList(from, Math.min(items.size(), from + PER_METHOD))) {
+                statement.accept(mv, item);
+            }
+            mv.visitInsn(RETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        return names;
+    }
+
+    /**
+     * A large network's constructor: the parameter and gradient tensors made by static helpers before super(), the
+     * fields bound and the fallback sites made by instance helpers after it.
+     */
+    private void splitConstructor(ClassWriter cw) {
+        List<Program.ParamFields> params = program.params();
+        String tensors = "[L" + TENSOR + ";";
+        List<Integer> indices = java.util.stream.IntStream.range(0, params.size()).boxed().toList();
+        List<String> makers = helpers(cw, "tensors", ACC_PRIVATE | ACC_STATIC, "(" + tensors + tensors + ")V", indices,
+                (mv, k) -> {
+                    Program.ParamFields p = params.get(k);
+                    for (int which = 1; which <= 2; which++) {
+                        mv.visitVarInsn(ALOAD, which - 1);
+                        push(mv, k);
+                        mv.visitLdcInsn(p.name());
+                        push(mv, p.rows());
+                        push(mv, p.cols());
+                        push(mv, p.rows() * p.cols());
+                        newArray(mv);
+                        mv.visitMethodInsn(INVOKESTATIC, TENSOR, "of", "(Ljava/lang/String;II" + array + ")L" + TENSOR + ";", false);
+                        mv.visitInsn(AASTORE);
+                    }
+                });
+        List<String> binders = helpers(cw, "bind", ACC_PRIVATE, "()V", indices, (mv, k) -> {
+            Program.ParamFields p = params.get(k);
+            for (String list : new String[] {"parameters", "gradients"}) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitMethodInsn(INVOKEVIRTUAL, program.className(), list, "()Ljava/util/List;", false);
+                push(mv, k);
+                mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "get", "(I)Ljava/lang/Object;", true);
+                mv.visitTypeInsn(CHECKCAST, TENSOR);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TENSOR, f32 ? "f32" : "f64", "()" + array, false);
+                mv.visitFieldInsn(PUTFIELD, program.className(), list.equals("parameters") ? p.field() : p.gradientField(), array);
+            }
+        });
+        List<String> siteMakers = helpers(cw, "sites", ACC_PRIVATE, "()V", program.sites(), this::newSite);
+        MethodVisitor mv = method(cw, ACC_PUBLIC, "<init>", "()V");
+        mv.visitCode();
+        for (int local = 1; local <= 2; local++) {
+            push(mv, params.size());
+            mv.visitTypeInsn(ANEWARRAY, TENSOR);
+            mv.visitVarInsn(ASTORE, local);
+        }
+        for (String maker : makers) {
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitMethodInsn(INVOKESTATIC, program.className(), maker, "(" + tensors + tensors + ")V", false);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        superArguments(mv);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESPECIAL, base, "<init>", SUPER, false);
+        for (String helper : concat(binders, siteMakers)) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKESPECIAL, program.className(), helper, "()V", false);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitInsn(ICONST_M1);
+        mv.visitFieldInsn(PUTFIELD, program.className(), "batch", "I");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** this.site = new FallbackSite(op, attr, out, args). */
+    private void newSite(MethodVisitor mv, Program.Site s) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitTypeInsn(NEW, SITE);
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(s.op());
+        mv.visitLdcInsn(s.attr());
+        intArray(mv, s.out());
+        push(mv, s.args().length);
+        mv.visitTypeInsn(ANEWARRAY, "[I");
+        for (int k = 0; k < s.args().length; k++) {
+            mv.visitInsn(DUP);
+            push(mv, k);
+            intArray(mv, s.args()[k]);
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitMethodInsn(INVOKESPECIAL, SITE, "<init>", "(Ljava/lang/String;D[I[[I)V", false);
+        mv.visitFieldInsn(PUTFIELD, program.className(), s.field(), "L" + SITE + ";");
+    }
+
     private void constructor(ClassWriter cw) {
+        if (split()) {
+            splitConstructor(cw);
+            return;
+        }
         MethodVisitor mv = method(cw, ACC_PUBLIC, "<init>", "()V");
         mv.visitCode();
         List<Program.ParamFields> params = program.params();
@@ -141,6 +272,40 @@ final class AsmEmitter {
             }
         }
         mv.visitVarInsn(ALOAD, 0);
+        superArguments(mv);
+        for (int which = 0; which < 2; which++) {
+            push(mv, params.size());
+            mv.visitTypeInsn(ANEWARRAY, TENSOR);
+            for (int k = 0; k < params.size(); k++) {
+                Program.ParamFields p = params.get(k);
+                mv.visitInsn(DUP);
+                push(mv, k);
+                mv.visitLdcInsn(p.name());
+                push(mv, p.rows());
+                push(mv, p.cols());
+                mv.visitVarInsn(ALOAD, which == 0 ? paramLocals[k] : gradLocals[k]);
+                mv.visitMethodInsn(INVOKESTATIC, TENSOR, "of", "(Ljava/lang/String;II" + array + ")L" + TENSOR + ";", false);
+                mv.visitInsn(AASTORE);
+            }
+        }
+        mv.visitMethodInsn(INVOKESPECIAL, base, "<init>", SUPER, false);
+        for (Program.Site s : program.sites()) {
+            newSite(mv, s);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitInsn(ICONST_M1);
+        mv.visitFieldInsn(PUTFIELD, program.className(), "batch", "I");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The base constructor's descriptor: name, feeds, their rows, inputs, output rows, kind, compared feed, tensors. */
+    private static final String SUPER = "(Ljava/lang/String;[Ljava/lang/String;[IIILjava/lang/String;Ljava/lang/String;[L"
+            + TENSOR + ";[L" + TENSOR + ";)V";
+
+    /** Pushes the base constructor's arguments up to the tensors: the spec's name and its signature. */
+    private void superArguments(MethodVisitor mv) {
         mv.visitLdcInsn(program.spec());
         List<Input> feeds = program.signature().feeds();
         push(mv, feeds.size());
@@ -160,48 +325,6 @@ final class AsmEmitter {
         } else {
             mv.visitLdcInsn(program.signature().comparedWith().name());
         }
-        for (int which = 0; which < 2; which++) {
-            push(mv, params.size());
-            mv.visitTypeInsn(ANEWARRAY, TENSOR);
-            for (int k = 0; k < params.size(); k++) {
-                Program.ParamFields p = params.get(k);
-                mv.visitInsn(DUP);
-                push(mv, k);
-                mv.visitLdcInsn(p.name());
-                push(mv, p.rows());
-                push(mv, p.cols());
-                mv.visitVarInsn(ALOAD, which == 0 ? paramLocals[k] : gradLocals[k]);
-                mv.visitMethodInsn(INVOKESTATIC, TENSOR, "of", "(Ljava/lang/String;II" + array + ")L" + TENSOR + ";", false);
-                mv.visitInsn(AASTORE);
-            }
-        }
-        mv.visitMethodInsn(INVOKESPECIAL, base, "<init>",
-                "(Ljava/lang/String;[Ljava/lang/String;[IIILjava/lang/String;Ljava/lang/String;[L" + TENSOR + ";[L"
-                        + TENSOR + ";)V", false);
-        for (Program.Site s : program.sites()) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitTypeInsn(NEW, SITE);
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn(s.op());
-            mv.visitLdcInsn(s.attr());
-            intArray(mv, s.out());
-            push(mv, s.args().length);
-            mv.visitTypeInsn(ANEWARRAY, "[I");
-            for (int k = 0; k < s.args().length; k++) {
-                mv.visitInsn(DUP);
-                push(mv, k);
-                intArray(mv, s.args()[k]);
-                mv.visitInsn(AASTORE);
-            }
-            mv.visitMethodInsn(INVOKESPECIAL, SITE, "<init>", "(Ljava/lang/String;D[I[[I)V", false);
-            mv.visitFieldInsn(PUTFIELD, program.className(), s.field(), "L" + SITE + ";");
-        }
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitInsn(ICONST_M1);
-        mv.visitFieldInsn(PUTFIELD, program.className(), "batch", "I");
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private void intArray(MethodVisitor mv, int[] values) {
@@ -217,21 +340,19 @@ final class AsmEmitter {
 
     /** Allocates the batch's buffers when the batch size changes; fills the constant ones. */
     private void ensure(ClassWriter cw) {
+        List<Buffer> allocated = program.buffers().stream()
+                .filter(b -> b.kind() == Kind.TEMP || b.kind() == Kind.CONSTANT).toList();
+        List<String> helpers = allocated.size() <= 4 * PER_METHOD ? List.of()
+                : helpers(cw, "ensure", ACC_PRIVATE, "(I)V", allocated, this::allocate);
         MethodVisitor mv = method(cw, ACC_PRIVATE, "ensure", "(I)V");
         mv.visitCode();
-        for (Buffer b : program.buffers()) {
-            if (b.kind() != Kind.TEMP && b.kind() != Kind.CONSTANT) {
-                continue;
-            }
+        if (helpers.isEmpty()) {
+            allocated.forEach(b -> allocate(mv, b));
+        }
+        for (String helper : helpers) {
             mv.visitVarInsn(ALOAD, 0);
-            size(mv, b.rows(), b.cols());
-            newArray(mv);
-            if (b.kind() == Kind.CONSTANT && b.fill() != 0) {
-                mv.visitInsn(DUP);
-                real(mv, b.fill());
-                mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "(" + array + (f32 ? "F" : "D") + ")V", false);
-            }
-            mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitMethodInsn(INVOKESPECIAL, program.className(), helper, "(I)V", false);
         }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ILOAD, 1);
@@ -239,6 +360,19 @@ final class AsmEmitter {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** this.b = a new array of b's size at the batch size in local 1, filled when b is a constant. */
+    private void allocate(MethodVisitor mv, Buffer b) {
+        mv.visitVarInsn(ALOAD, 0);
+        size(mv, b.rows(), b.cols());
+        newArray(mv);
+        if (b.kind() == Kind.CONSTANT && b.fill() != 0) {
+            mv.visitInsn(DUP);
+            real(mv, b.fill());
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "(" + array + (f32 ? "F" : "D") + ")V", false);
+        }
+        mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
     }
 
     private void size(MethodVisitor mv, int rows, int cols) {
@@ -319,15 +453,27 @@ final class AsmEmitter {
         mv.visitVarInsn(ILOAD, N);
         push(mv, 1);
         mv.visitJumpInsn(IF_ICMPNE, general);
-        for (String k : kernels) {
-            call(mv, k + BatchOfOne.SUFFIX);
+        for (String k : inHelpers(kernels.stream().map(k -> k + BatchOfOne.SUFFIX).toList())) {
+            call(mv, k);
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(general);
-        for (String k : kernels) {
+        for (String k : inHelpers(kernels)) {
             call(mv, k);
         }
         mv.visitLabel(done);
+    }
+
+    /** The kernels themselves, or for a long list helpers that call them in order (each takes n, as a kernel does). */
+    private List<String> inHelpers(List<String> kernels) {
+        if (kernels.size() <= 4 * PER_METHOD) {
+            return kernels;
+        }
+        return helpers(writer, "calls" + callLists++, ACC_PRIVATE, "(I)V", kernels, (mv, k) -> {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitMethodInsn(INVOKESPECIAL, program.className(), k, "(I)V", false);
+        });
     }
 
     private void call(MethodVisitor mv, String kernel) {

@@ -69,6 +69,8 @@ final class Lowering {
     private final Set<Node> roots = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Node, String> fields = new IdentityHashMap<>();
     private final Map<Node, Node> fusedInto = new IdentityHashMap<>();
+    /** Each node's place in {@link #order}. */
+    private final Map<Node, Integer> position = new IdentityHashMap<>();
     private final Map<Node, String> kernelOf = new IdentityHashMap<>();
     private final Set<String> taken = new HashSet<>();
     private final List<Buffer> buffers = new ArrayList<>();
@@ -234,6 +236,10 @@ final class Lowering {
     /** Which nodes get a buffer, which are computed inline in their consumer's loop, which products fuse. */
     private void decide() {
         Set<Node> materialized = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node> owners = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), i);
+        }
         for (Node node : order) {
             if (node instanceof Apply a && (fields.containsKey(node) || !inline(a))) {
                 materialized.add(node);
@@ -246,9 +252,10 @@ final class Lowering {
                     Node owner = mapOwner(consumer.get(node), materialized);
                     // one product per epilogue, and only where the epilogue's other values are computed before it
                     // (in W x + V u, V u is read from its own buffer, computed first)
-                    if (owner != null && owner.shape().equals(node.shape()) && !fusedInto.containsValue(owner)
+                    if (owner != null && owner.shape().equals(node.shape()) && !owners.contains(owner)
                             && readsOnlyEarlier(owner, node, materialized)) {
                         fusedInto.put(node, owner);
+                        owners.add(owner);
                         materialized.remove(node);
                     }
                 }
@@ -273,7 +280,7 @@ final class Lowering {
 
     /** Whether the loop of {@code owner} reads, besides {@code product}, only values computed before the product. */
     private boolean readsOnlyEarlier(Node owner, Node product, Set<Node> materialized) {
-        int at = order.indexOf(product);
+        int at = position.get(product);
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(((Apply) owner).args());
         while (!todo.isEmpty()) {
             Node n = todo.pop();
@@ -281,7 +288,7 @@ final class Lowering {
                 continue;
             }
             if (materialized.contains(n) || fusedInto.containsKey(n)) {
-                if (order.indexOf(n) > at) {
+                if (position.get(n) > at) {
                     return false;
                 }
             } else {
