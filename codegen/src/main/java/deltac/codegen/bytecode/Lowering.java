@@ -71,6 +71,10 @@ final class Lowering {
     private final Map<Node, Node> fusedInto = new IdentityHashMap<>();
     /** Each node's place in {@link #order}. */
     private final Map<Node, Integer> position = new IdentityHashMap<>();
+    /** The product fused into each epilogue's owner: {@link #fusedInto} the other way round. */
+    private final Map<Node, Node> productOf = new IdentityHashMap<>();
+    /** The spec's name of each local value (Graph.nameOf scans the locals). */
+    private final Map<Node, String> localNames = new IdentityHashMap<>();
     private final Map<Node, String> kernelOf = new IdentityHashMap<>();
     private final Set<String> taken = new HashSet<>();
     private final List<Buffer> buffers = new ArrayList<>();
@@ -82,6 +86,7 @@ final class Lowering {
     private Lowering(Derivation derivation, Precision precision, Options options) {
         this.graph = derivation.graph();
         this.signature = Signature.of(graph);
+        graph.locals().forEach((name, node) -> localNames.putIfAbsent(node, name));
         this.options = options;
         this.precision = precision;
         loweredGradients.putAll(ForComputing.gradients(derivation));
@@ -109,8 +114,9 @@ final class Lowering {
         }
         List<String> gradients = plan(rootList);
         shareLogSumExp(gradients);
-        for (Program.ParamFields p : params) {
-            Node root = loweredGradients.get(graph.param(p.name()).orElseThrow());
+        for (int k = 0; k < params.size(); k++) {
+            Program.ParamFields p = params.get(k);
+            Node root = loweredGradients.get(graph.params().get(k)); // params follow the graph's order
             if (!p.gradientField().equals(fields.get(root))) {
                 gradients.add(copyKernel(p, root));
             }
@@ -236,7 +242,6 @@ final class Lowering {
     /** Which nodes get a buffer, which are computed inline in their consumer's loop, which products fuse. */
     private void decide() {
         Set<Node> materialized = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Node> owners = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i), i);
         }
@@ -252,10 +257,10 @@ final class Lowering {
                     Node owner = mapOwner(consumer.get(node), materialized);
                     // one product per epilogue, and only where the epilogue's other values are computed before it
                     // (in W x + V u, V u is read from its own buffer, computed first)
-                    if (owner != null && owner.shape().equals(node.shape()) && !owners.contains(owner)
+                    if (owner != null && owner.shape().equals(node.shape()) && !productOf.containsKey(owner)
                             && readsOnlyEarlier(owner, node, materialized)) {
                         fusedInto.put(node, owner);
-                        owners.add(owner);
+                        productOf.put(owner, node);
                         materialized.remove(node);
                     }
                 }
@@ -263,7 +268,7 @@ final class Lowering {
         }
         for (Node node : order) {
             if (materialized.contains(node) && !fields.containsKey(node)) {
-                String name = graph.nameOf(node).filter(graph.locals()::containsKey).orElse(null);
+                String name = localNames.get(node);
                 String field = unique(name == null ? "t" + buffers.size() : name);
                 fields.put(node, field);
                 buffers.add(new Buffer(field, node.shape().rows(), node.shape().cols(), Kind.TEMP, 0));
@@ -343,12 +348,13 @@ final class Lowering {
                 pending.addAll(reads(n));
             }
         }
-        List<String> plan = new ArrayList<>();
+        java.util.LinkedHashSet<String> planned = new java.util.LinkedHashSet<>();
         for (Node n : order) {
-            if (needed.contains(n) && kernelOf.containsKey(n) && !plan.contains(kernelOf.get(n))) {
-                plan.add(kernelOf.get(n));
+            if (needed.contains(n) && kernelOf.containsKey(n)) {
+                planned.add(kernelOf.get(n));
             }
         }
+        List<String> plan = new ArrayList<>(planned);
         for (Map.Entry<Node, Node> fused : fusedInto.entrySet()) {
             if (needed.contains(fused.getKey()) && !needed.contains(fused.getValue())) {
                 throw new IllegalStateException("a fused product is needed without its consumer");
@@ -395,10 +401,8 @@ final class Lowering {
         String name = "k_" + out;
         methods.add(kb.method(name, describe(a), body));
         kernelOf.put(a, name);
-        for (Map.Entry<Node, Node> f : fusedInto.entrySet()) {
-            if (f.getValue() == a) {
-                kernelOf.put(f.getKey(), name);
-            }
+        if (productOf.containsKey(a)) {
+            kernelOf.put(productOf.get(a), name);
         }
     }
 
@@ -418,16 +422,11 @@ final class Lowering {
     }
 
     private Apply fusedProduct(Apply owner) {
-        for (Map.Entry<Node, Node> f : fusedInto.entrySet()) {
-            if (f.getValue() == owner) {
-                return (Apply) f.getKey();
-            }
-        }
-        return null;
+        return (Apply) productOf.get(owner);
     }
 
     private String describe(Apply a) {
-        String name = graph.nameOf(a).orElse(fields.get(a));
+        String name = localNames.getOrDefault(a, fields.get(a));
         return name + " = " + a.op().name().toLowerCase(java.util.Locale.ROOT) + " " + a.shape();
     }
 
