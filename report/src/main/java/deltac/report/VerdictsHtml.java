@@ -35,7 +35,7 @@ final class VerdictsHtml {
         for (int i = 0; i < report.verdicts().size(); i++) {
             Verdict v = report.verdicts().get(i);
             Comparison c = i < report.comparisons().size() ? report.comparisons().get(i) : null;
-            verdict(out, v, c, equations, deltas);
+            verdict(out, v, c, equations, deltas, colours);
         }
         if (!report.verdicts().isEmpty() && !report.notGiven().isEmpty()) {
             out.append("<p class=\"note\">not given: ").append(Html.escape(String.join(", ", report.notGiven()))).append("</p>\n");
@@ -44,7 +44,8 @@ final class VerdictsHtml {
         return out.toString();
     }
 
-    private static void verdict(StringBuilder out, Verdict v, Comparison c, Equations equations, Map<Node, Integer> deltas) {
+    private static void verdict(StringBuilder out, Verdict v, Comparison c, Equations equations, Map<Node, Integer> deltas,
+                                DeltaColours colours) {
         String kind = switch (v.kind()) {
             case EQUAL_PROVED -> "proved";
             case EQUAL_NUMERIC -> "numeric";
@@ -61,6 +62,9 @@ final class VerdictsHtml {
         if (c != null) {
             Equation named = equations.bySymbol(c.name());
             String lhs = named == null ? "\\mathrm{" + c.name().replace("_", "\\_") + "}" : equations.latexLabel(named);
+            if (named != null && named.kind() == Equations.Kind.DELTA) {
+                lhs = TermMarks.colour(colours.of(named.subject()), lhs);
+            }
             Function<Node, String> symbols = n -> {
                 String s = c.symbols().get(n);
                 return c.name().equals(s) ? null : s;
