@@ -4,6 +4,7 @@ import deltac.autodiff.check.CheckReport;
 import deltac.graph.Graph;
 import deltac.graph.spec.Diagnostic;
 import deltac.report.Report;
+import deltac.report.RunFile;
 import deltac.runtime.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         modelTransformer = ReportCommand.TrainingOptions.class,
         description = "Write one self-contained HTML page that opens offline: the equations (forward and backward, per "
                 + "sample and in batch form) typeset with KaTeX, the graph as SVG, the verdicts on hand-derived formulas "
-                + "(--by-hand) and, with --train, the loss and accuracy per epoch.")
+                + "(--by-hand) and, with --train or --run, the loss and accuracy per epoch.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -59,6 +60,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN", description = "with --train, a CSV file's label column (repeat for several)")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = "--run", paramLabel = "FILE.csv", description = "draw the curves of a run saved by train --metrics")
+    Path runFile;
+
     /** train's options, added by {@link TrainingOptions} rather than as a mixin: its --batch is --batch-size here. */
     final TrainingRun run = new TrainingRun();
 
@@ -77,6 +81,15 @@ final class ReportCommand implements Callable<Integer> {
         Report.Contents contents = Report.of(graph).withBatch(batch);
         if (byHand != null) {
             contents = contents.withCheck(check(graph, err), byHand.toString(), batch);
+        }
+        if (runFile != null) {
+            try {
+                contents = contents.withHistory(RunFile.read(runFile), runFile.getFileName().toString());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UserError(runFile + ": no such file");
+            } catch (IOException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         if (train) {
             Settings settings = run.settings(graph);

@@ -39,6 +39,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRunSavedByTrainIsDrawnLater() throws Exception {
+        Path metrics = dir.resolve("run.csv");
+        CliRun train = CliRun.of("train", "../examples/iris_mlp.java", "--data", "iris", "--epochs", "4", "--metrics", metrics.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("saved the metrics to " + metrics), train.out());
+        Path page = dir.resolve("iris.html");
+        CliRun run = CliRun.of("report", "../examples/iris_mlp.java", "--run", metrics.toString(), "-o", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(page).contains("4 epochs on run.csv"));
+    }
+
+    @Test
     void helpNamesTheBatchSizeApartFromTheBatchForm() {
         CliRun run = CliRun.of("report", "--help");
         assertEquals(0, run.exitCode());
