@@ -31,7 +31,7 @@ final class Page {
                 .append(" <span class=\"sub\">backpropagation, derived</span></h1>\n<p class=\"source\">from <code>")
                 .append(Html.escape(contents.graph().sourceFile())).append("</code> by deltac</p>\n")
                 .append("<p id=\"selfcheck\" class=\"pending\">self-check: running</p>\n</header>\n<main>\n");
-        body.append(Resources.text("conventions.html"));
+        body.append(conventions(contents.graph()));
         body.append("<section id=\"equations\">\n<h2>Equations</h2>\n<div class=\"forms\">\n");
         String perSampleHtml = EquationsHtml.section(perSample, colours, "per-sample", "Per sample",
                 "x is one sample, a column; the loss is that sample's.");
@@ -64,6 +64,15 @@ final class Page {
         out.append("<script>").append(script).append("</script>\n");
         out.append("</body>\n</html>\n");
         return out.toString();
+    }
+
+    /** The conventions, their example the spec's first input. */
+    private static String conventions(deltac.graph.Graph graph) {
+        deltac.graph.Input first = graph.inputs().stream().filter(i -> !i.isTarget()).findFirst()
+                .orElse(graph.inputs().isEmpty() ? null : graph.inputs().get(0));
+        String input = first == null ? "an input of 784 features" : "the input " + deltac.autodiff.print.Symbols.text(first.name());
+        int rows = first == null ? 784 : first.shape().rows();
+        return Resources.text("conventions.html").replace("{{input}}", Html.escape(input)).replace("{{rows}}", Integer.toString(rows));
     }
 
     private static String graphSection(Equations equations, DeltaColours colours, Report.Contents contents) {

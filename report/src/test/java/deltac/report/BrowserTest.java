@@ -104,6 +104,10 @@ class BrowserTest {
 
         WebElement graph = driver.findElement(By.cssSelector("#graph-svg svg"));
         assertTrue(graph.getSize().getWidth() > 300 && graph.getSize().getHeight() > 150, spec + ": graph " + graph.getSize());
+        Object parsed = driver.executeScript("var svg = document.querySelector('#graph-svg svg').outerHTML;"
+                + "var doc = new DOMParser().parseFromString(svg, 'image/svg+xml');"
+                + "return doc.querySelector('parsererror') ? 'parse error' : doc.documentElement.querySelectorAll('g.node').length;");
+        assertTrue(parsed instanceof Number && ((Number) parsed).intValue() > 5, spec + ": the downloaded SVG stands alone: " + parsed);
         photograph(spec.replace(".java", ".png"));
     }
 

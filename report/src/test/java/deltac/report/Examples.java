@@ -37,7 +37,7 @@ final class Examples {
      */
     static Report.Contents contents(String spec) throws Exception {
         Graph graph = graph(spec);
-        Report.Contents contents = Report.of(graph).withHistory(fixtureRun(graph.name().length() % 3 == 0), "a made-up run (test fixture)");
+        Report.Contents contents = Report.of(graph).withHistory(fixtureRun(!classifier(graph)), "a made-up run (test fixture)");
         String base = spec.replace(".java", "");
         Path mistakes = DIR.resolve(base + "_by_hand_mistakes.java");
         Path right = DIR.resolve(base + "_by_hand.java");
@@ -59,6 +59,12 @@ final class Examples {
             PAGES.put(spec, page);
         }
         return page;
+    }
+
+    /** Whether the spec's loss compares probabilities with classes: only then does its run measure accuracy. */
+    static boolean classifier(Graph graph) {
+        return graph.topologicalOrder().stream().anyMatch(n -> n instanceof deltac.graph.Apply a
+                && (a.op() == deltac.graph.Op.CROSS_ENTROPY || a.op() == deltac.graph.Op.BINARY_CROSS_ENTROPY));
     }
 
     /** Ten epochs of a loss falling like a real run's, with accuracy where {@code accuracy} says. */
