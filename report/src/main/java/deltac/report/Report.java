@@ -72,7 +72,7 @@ public final class Report {
         return deltac.graph.DeepStack.call(() -> Page.html(contents));
     }
 
-    /** Writes the page atomically (a temporary file, then a rename) and returns its size in bytes. */
+    /** Writes the page atomically (a temporary file, then a rename), readable by all, and returns its size in bytes. */
     public static long write(Contents contents, Path file) throws IOException {
         byte[] bytes = html(contents).getBytes(StandardCharsets.UTF_8);
         Path parent = file.toAbsolutePath().getParent();
@@ -80,6 +80,11 @@ public final class Report {
             java.nio.file.Files.createDirectories(parent);
         }
         AtomicWrite.bytes(file, bytes);
+        try { // the temporary file was made private; a page is to be read, by a browser or a web server
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions stand
+        }
         return bytes.length;
     }
 }
