@@ -1,9 +1,11 @@
 package deltac.cli;
 
+import deltac.autodiff.check.FormulaChecker;
 import deltac.autodiff.print.Equations;
 import deltac.autodiff.print.Format;
 import deltac.graph.Graph;
 import deltac.graph.spec.Spec;
+import deltac.report.Report;
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.AtomicWrite;
 import deltac.runtime.checkpoint.CheckpointException;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     static final String SPEC = "examples/mnist_mlp.java";
     static final double BAR = 0.93;
+    /** The spec's formulas derived by hand, checked into the report. */
+    static final String BY_HAND = "examples/mnist_mlp_by_hand.java";
 
     @picocli.CommandLine.Spec
     CommandSpec command;
@@ -49,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "where the results go: weights.safetensors, loss.png, equations.md, equations.tex (default ${DEFAULT-VALUE})")
+            description = "where the results go: weights.safetensors, loss.png, equations.md, equations.tex, report.html (default ${DEFAULT-VALUE})")
     Path outDir;
 
     @Override
@@ -76,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         Evaluation e = run.run(trainer, settings, train, test, SPEC, out);
-        List<Path> written = save(trainer, equations);
+        List<Path> written = save(trainer, equations, graph, train.name());
         boolean passed = e.accuracy() >= BAR;
         out.printf(Locale.ROOT, "%n%s: %.2f%% of the 2,000 held-out digits right (the bar is %.0f%%)%n",
                 passed ? "passed" : "FAILED", e.accuracy() * 100, BAR * 100);
@@ -85,29 +89,36 @@ final class DemoCommand implements Callable<Integer> {
         return passed ? 0 : Failures.USER_ERROR;
     }
 
-    /** The weights, the loss plot and the equations, each written atomically: a second run replaces them whole. */
-    private List<Path> save(Trainer trainer, Equations equations) {
+    /** The weights, the loss plot, the equations and the report, each written atomically: a second run replaces them whole. */
+    private List<Path> save(Trainer trainer, Equations equations, Graph graph, String trainedOn) {
         Path weights = outDir.resolve("weights.safetensors");
         Path plot = outDir.resolve("loss.png");
         Path markdown = outDir.resolve("equations.md");
         Path latex = outDir.resolve("equations.tex");
+        Path report = outDir.resolve("report.html");
         try {
             Files.createDirectories(outDir);
             Checkpoints.save(trainer, weights, Map.of("deltac.spec", SPEC));
             LossPlot.write(run.lastHistory, plot);
             AtomicWrite.bytes(markdown, equations.print(Format.MARKDOWN).getBytes(StandardCharsets.UTF_8));
             AtomicWrite.bytes(latex, equations.print(Format.LATEX).getBytes(StandardCharsets.UTF_8));
+            Report.write(Report.of(graph).withCheck(FormulaChecker.check(graph, bundled(BY_HAND), BY_HAND, false), BY_HAND)
+                    .withHistory(run.lastHistory, trainedOn), report);
         } catch (IOException | CheckpointException e) {
             throw new UserError(outDir + ": cannot write the results: " + e.getMessage());
         }
-        return List.of(weights, plot, markdown, latex);
+        return List.of(weights, plot, markdown, latex, report);
     }
 
     /** The spec, from the jar (the examples folder is bundled as a resource). */
     static String bundledSpec() {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/deltac/" + SPEC)) {
+        return bundled(SPEC);
+    }
+
+    private static String bundled(String file) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/deltac/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("the jar lacks /deltac/" + SPEC);
+                throw new IllegalStateException("the jar lacks /deltac/" + file);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

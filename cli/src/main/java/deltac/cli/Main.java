@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "A backpropagation compiler for the JVM: network specs in, derived equations and fast trainers out.",
         subcommands = {DemoCommand.class, GraphCommand.class, DeriveCommand.class, CheckCommand.class,
                 CompileCommand.class, TrainCommand.class, EvalCommand.class, GradCommand.class, BenchCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,6 +1,7 @@
 package deltac.cli;
 
 import deltac.graph.Graph;
+import deltac.report.RunFile;
 import deltac.runtime.Feeds;
 import deltac.runtime.Optimizer;
 import deltac.runtime.Trainer;
@@ -71,6 +72,9 @@ final class TrainingRun {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "plot the loss (and accuracy) per epoch")
     Path plot;
 
+    @Option(names = "--metrics", paramLabel = "FILE.csv", description = "save the loss and accuracy per epoch, for deltac report --run")
+    Path metrics;
+
     /** Usage errors for values picocli cannot check: exit 2. */
     void validate(CommandLine cli) {
         check(cli, epochs == null || (epochs >= 1 && epochs <= 1_000_000), "--epochs must be between 1 and 1000000, got " + epochs);
@@ -135,6 +139,14 @@ final class TrainingRun {
                 throw new UserError(plot + ": cannot write the plot: " + e.getMessage());
             }
             out.println("plotted the loss to " + plot);
+        }
+        if (metrics != null) {
+            try {
+                RunFile.write(history, metrics);
+            } catch (IOException e) {
+                throw new UserError(metrics + ": cannot write the metrics: " + e.getMessage());
+            }
+            out.println("saved the metrics to " + metrics);
         }
         out.flush();
         return evaluation;

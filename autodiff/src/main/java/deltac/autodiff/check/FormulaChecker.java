@@ -81,12 +81,29 @@ public final class FormulaChecker {
         Instances instances = new Instances(graph, SEED);
         Diagnosis diagnosis = new Diagnosis(graph, builder, instances, opaque, batch);
         List<Verdict> verdicts = new ArrayList<>();
+        List<Comparison> comparisons = new ArrayList<>();
         List<String> notGiven = new ArrayList<>(derived.keySet());
+        Map<Node, String> symbols = new IdentityHashMap<>();
+        graph.locals().forEach((local, node) -> symbols.putIfAbsent(node, local));
+        derived.forEach((name, node) -> symbols.putIfAbsent(node, name));
+        Rewriter normal = new Rewriter(Rules.forProofs(), builder, forward);
         for (Formulas.Formula f : read.formulas()) {
             notGiven.remove(f.name());
-            verdicts.add(verdict(f, file, derived.get(f.name()), builder, forward, instances, diagnosis));
+            Verdict verdict = verdict(f, file, derived.get(f.name()), builder, forward, instances, diagnosis);
+            verdicts.add(verdict);
+            comparisons.add(comparison(f, derived.get(f.name()), verdict, normal, symbols));
         }
-        return new CheckReport(verdicts, read.diagnostics(), notGiven);
+        return new CheckReport(verdicts, read.diagnostics(), notGiven, comparisons);
+    }
+
+    private static Comparison comparison(Formulas.Formula f, Node want, Verdict verdict, Rewriter normal,
+                                         Map<Node, String> symbols) {
+        Set<Node> yoursDiffers = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Node> derivedDiffers = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (!verdict.equal()) {
+            Mismatch.mark(normal, f.value(), want, yoursDiffers, derivedDiffers);
+        }
+        return new Comparison(f.name(), f.value(), want, yoursDiffers, derivedDiffers, symbols);
     }
 
     private static Verdict verdict(Formulas.Formula f, String file, Node want, GraphBuilder builder, Set<Node> forward,

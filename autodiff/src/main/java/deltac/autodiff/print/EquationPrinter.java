@@ -25,16 +25,8 @@ final class EquationPrinter {
     String print() {
         Graph graph = equations.derivation().graph();
         String form = equations.isBatch() ? "batch form: a column per sample, n samples" : "per sample";
-        // shared terms come just before the first equation that uses them, in its section
-        List<Equation> all = equations.all();
-        int split = 0;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).kind() == Kind.FORWARD || all.get(i).kind() == Kind.LOSS) {
-                split = i + 1;
-            }
-        }
-        List<Equation> forward = all.subList(0, split);
-        List<Equation> backward = all.subList(split, all.size());
+        List<Equation> forward = equations.forward();
+        List<Equation> backward = equations.backward();
         StringBuilder out = new StringBuilder();
         switch (format) {
             case TEXT -> {
@@ -104,24 +96,56 @@ final class EquationPrinter {
         }
     }
 
+    /** One equation in LaTeX, its left side and its right, every term of the right wrapped by {@code marks}. */
+    String[] latex(Equation e, Marks marks) {
+        Equation namer = equations.namer(e.value());
+        if (namer != null && namer != e && !(e.value() instanceof Input) && !(e.value() instanceof Param)) {
+            return new String[] {label(e, true), marks.mark(e.value(), label(namer, true))};
+        }
+        return new String[] {label(e, true), renderer(e, true, marks).define(e.value())};
+    }
+
+    /** An expression in LaTeX; a node {@code symbols} names (a local, "delta_z1", "dW1") is written as its equation's label. */
+    String latex(Node node, java.util.function.Function<Node, String> symbols, Marks marks) {
+        return new MathRenderer(true, n -> {
+            String symbol = n instanceof Input || n instanceof Param ? null : symbols.apply(n);
+            Equation named = symbol == null ? null : equations.bySymbol(symbol);
+            return named == null ? null : label(named, true);
+        }, marks).render(node);
+    }
+
+    /** The equation in Unicode text on one line: {@code δ¹ = ((W²)ᵀ δ²) ⊙ σ′(z¹)}. */
+    String textLine(Equation e) {
+        return label(e, false) + " = " + rhs(e, false);
+    }
+
+    String textLabel(Equation e) {
+        return label(e, false);
+    }
+
+    /** The label an equation's symbol is written with in LaTeX: {@code delta_z1} → {@code \delta^{1}}. */
+    String latexLabel(Equation e) {
+        return label(e, true);
+    }
+
     /** The right-hand side: the name of another equation's value (∂C/∂b² = δ²), else the definition. */
     private String rhs(Equation e, boolean latex) {
         Equation namer = equations.namer(e.value());
         if (namer != null && namer != e && !(e.value() instanceof Input) && !(e.value() instanceof Param)) {
             return label(namer, latex);
         }
-        return renderer(e, latex).define(e.value());
+        return renderer(e, latex, Marks.NONE).define(e.value());
     }
 
     /** The equation's own root prints as its definition; nodes other equations name print as those names. */
-    private MathRenderer renderer(Equation current, boolean latex) {
+    private MathRenderer renderer(Equation current, boolean latex, Marks marks) {
         return new MathRenderer(latex, node -> {
             Equation namer = equations.namer(node);
             if (namer == null || namer == current || node instanceof Input || node instanceof Param) {
                 return null;
             }
             return label(namer, latex);
-        });
+        }, marks);
     }
 
     private String label(Equation e, boolean latex) {

@@ -144,6 +144,64 @@ public final class Equations {
         return named.get(node);
     }
 
+    /** The forward pass: the named values and the loss C. */
+    public List<Equation> forward() {
+        return List.copyOf(equations.subList(0, split()));
+    }
+
+    /** The backward pass: the δs, the gradients and the shared terms, each shared term just before its first use. */
+    public List<Equation> backward() {
+        return List.copyOf(equations.subList(split(), equations.size()));
+    }
+
+    private int split() {
+        int split = 0;
+        for (int i = 0; i < equations.size(); i++) {
+            if (equations.get(i).kind() == Kind.FORWARD || equations.get(i).kind() == Kind.LOSS) {
+                split = i + 1;
+            }
+        }
+        return split;
+    }
+
+    /** The equation defining this spec-side symbol (a local, "C", "delta_z1", "dW1", "t1"), or null. */
+    public Equation bySymbol(String symbol) {
+        for (Equation e : equations) {
+            if (e.symbol().equals(symbol)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** One equation in LaTeX as {left, right}, each term of the right wrapped by {@code marks}: what a page typesets. */
+    public String[] latex(Equation equation, Marks marks) {
+        return deltac.graph.DeepStack.call(() -> new EquationPrinter(this, Format.LATEX).latex(equation, marks));
+    }
+
+    /** The LaTeX an equation's symbol is written with: {@code \delta^{1}}, {@code \frac{\partial C}{\partial W^{1}}}. */
+    public String latexLabel(Equation equation) {
+        return new EquationPrinter(this, Format.LATEX).latexLabel(equation);
+    }
+
+    /** An equation's symbol in Unicode text: δ¹, ∂C/∂W¹, z¹. */
+    public String textLabel(Equation equation) {
+        return new EquationPrinter(this, Format.TEXT).textLabel(equation);
+    }
+
+    /** An equation in Unicode text on one line, as {@code derive} prints it: {@code δ¹ = ((W²)ᵀ δ²) ⊙ σ′(z¹)}. */
+    public String text(Equation equation) {
+        return deltac.graph.DeepStack.call(() -> new EquationPrinter(this, Format.TEXT).textLine(equation));
+    }
+
+    /**
+     * Any expression over this derivation's values in LaTeX (a hand-derived formula, say), written with these
+     * equations' names: {@code symbols} gives a node's spec-side symbol ("z1", "delta_z2") or null to expand it.
+     */
+    public String latex(Node node, java.util.function.Function<Node, String> symbols, Marks marks) {
+        return deltac.graph.DeepStack.call(() -> new EquationPrinter(this, Format.LATEX).latex(node, symbols, marks));
+    }
+
     public String print(Format format) {
         return deltac.graph.DeepStack.call(() -> new EquationPrinter(this, format).print());
     }

@@ -26,11 +26,18 @@ final class MathRenderer {
 
     private final boolean latex;
     private final Function<Node, String> names;
+    private final Marks marks;
 
     /** @param names a node's written name (already in this renderer's notation), or null to expand it */
     MathRenderer(boolean latex, Function<Node, String> names) {
+        this(latex, names, Marks.NONE);
+    }
+
+    /** @param marks wraps each term's LaTeX (the root's definition excepted); ignored for text */
+    MathRenderer(boolean latex, Function<Node, String> names, Marks marks) {
         this.latex = latex;
         this.names = names;
+        this.marks = marks;
     }
 
     String render(Node node) {
@@ -43,6 +50,11 @@ final class MathRenderer {
     }
 
     private Piece piece(Node node) {
+        Piece p = unmarked(node);
+        return latex && marks != Marks.NONE ? new Piece(marks.mark(node, p.text), p.precedence, p.raised) : p;
+    }
+
+    private Piece unmarked(Node node) {
         String name = names.apply(node);
         if (name != null) {
             return new Piece(name, ATOM, name.endsWith("}") || raisedText(name));
