@@ -26,25 +26,37 @@ final class Diagnosis {
     private static final Map<Op, Op> DERIVATIVES = Map.of(Op.SIGMOID, Op.SIGMOID_PRIME, Op.TANH, Op.TANH_PRIME,
             Op.RELU, Op.RELU_PRIME, Op.LEAKY_RELU, Op.LEAKY_RELU_PRIME);
 
+    /** Most edits a reason may combine. */
+    static final int EDITS = 2;
+
     private final Graph graph;
     private final GraphBuilder builder;
     private final Instances instances;
     private final Set<Node> opaque;
     private final boolean batch;
+    private final Expansion expansion;
+    private final Wording wording;
 
-    Diagnosis(Graph graph, GraphBuilder builder, Instances instances, Set<Node> opaque, boolean batch) {
+    Diagnosis(Graph graph, GraphBuilder builder, Instances instances, Set<Node> opaque, boolean batch,
+              Expansion expansion, Wording wording) {
         this.graph = graph;
         this.builder = builder;
         this.instances = instances;
         this.opaque = opaque;
         this.batch = batch;
+        this.expansion = expansion;
+        this.wording = wording;
     }
 
-    /** A plain-words reason, or null when no single edit explains the difference. */
+    /** A plain-words reason, or null when no edit (or two) explains the difference. */
     String explain(String name, Node yours, Node want) {
         String factor = factor(name, yours, want);
         if (factor != null) {
             return factor;
+        }
+        String terms = byTerms(name, yours, want);
+        if (terms != null) {
+            return terms;
         }
         for (Map.Entry<String, Node> d : derivatives().entrySet()) {
             Node s = d.getValue();
@@ -82,6 +94,27 @@ final class Diagnosis {
             }
         }
         return null;
+    }
+
+    /**
+     * The fewest edits of terms and factors that turn the formula into the derivation, both expanded to sums of
+     * products: with the other derived values as names (δ² in δ¹'s formula), then written out.
+     */
+    String byTerms(String name, Node yours, Node want) {
+        Set<TermDiff.Edit> best = null;
+        Expansion.Pair bestPair = null;
+        for (boolean keepNames : new boolean[] {true, false}) {
+            Expansion.Pair pair = expansion.expand(yours, want, false, keepNames);
+            if (pair == null || pair.yours() == pair.want()) {
+                continue;
+            }
+            Set<TermDiff.Edit> edits = new TermDiff(pair).edits();
+            if (!edits.isEmpty() && edits.size() <= EDITS && (best == null || edits.size() < best.size())) {
+                best = edits;
+                bestPair = pair;
+            }
+        }
+        return best == null ? null : wording.say(name, best, bestPair);
     }
 
     /** yours = c · want for one constant c in every instance, or c = n in each: the sign, 1/n, or a number. */

@@ -2,6 +2,7 @@ package deltac.autodiff.check;
 
 import deltac.autodiff.Autodiff;
 import deltac.autodiff.Derivation;
+import deltac.autodiff.print.Notation;
 import deltac.autodiff.simplify.Rewriter;
 import deltac.autodiff.simplify.Rules;
 import deltac.graph.Graph;
@@ -79,18 +80,21 @@ public final class FormulaChecker {
         Set<Node> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
         opaque.addAll(derived.values());
         Instances instances = new Instances(graph, SEED);
-        Diagnosis diagnosis = new Diagnosis(graph, builder, instances, opaque, batch);
+        Expansion expansion = new Expansion(builder, forward, graph.locals().values(), derived.values());
+        Notation notation = Notation.of(graph, derived);
+        Wording wording = new Wording(notation, new Anatomy(graph, derivation, derived, notation));
+        Diagnosis diagnosis = new Diagnosis(graph, builder, instances, opaque, batch, expansion, wording);
         List<Verdict> verdicts = new ArrayList<>();
         List<String> notGiven = new ArrayList<>(derived.keySet());
         for (Formulas.Formula f : read.formulas()) {
             notGiven.remove(f.name());
-            verdicts.add(verdict(f, file, derived.get(f.name()), builder, forward, instances, diagnosis));
+            verdicts.add(verdict(f, file, derived.get(f.name()), builder, forward, expansion, instances, diagnosis));
         }
         return new CheckReport(verdicts, read.diagnostics(), notGiven);
     }
 
     private static Verdict verdict(Formulas.Formula f, String file, Node want, GraphBuilder builder, Set<Node> forward,
-                                   Instances instances, Diagnosis diagnosis) {
+                                   Expansion expansion, Instances instances, Diagnosis diagnosis) {
         if (f.value() == want) {
             return new Verdict(f.name(), file, f.line(), f.column(), Verdict.Kind.EQUAL_PROVED, "", List.of());
         }
@@ -101,6 +105,14 @@ public final class FormulaChecker {
         }
         DMatrixRMaj[][] values = instances.evaluate(List.of(f.value(), want));
         Difference difference = Difference.of(values);
+        // as sums of products: first with the other derived values as names, then written out
+        for (boolean keepNames : new boolean[] {true, false}) {
+            Expansion.Pair p = expansion.expand(f.value(), want, true, keepNames);
+            // the values agreeing too is a guard against a wrong rule, never the proof
+            if (p != null && p.yours() == p.want() && difference.relative() <= TOLERANCE) {
+                return new Verdict(f.name(), file, f.line(), f.column(), Verdict.Kind.EQUAL_PROVED, "", p.rules());
+            }
+        }
         if (difference.relative() <= TOLERANCE) {
             String detail = Instances.COUNT + " random instances (max relative difference "
                     + String.format(Locale.ROOT, "%.1e", difference.relative()) + ")";
