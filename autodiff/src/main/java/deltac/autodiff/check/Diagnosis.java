@@ -54,9 +54,9 @@ final class Diagnosis {
         if (factor != null) {
             return factor;
         }
-        String terms = byTerms(name, yours, want);
+        List<String> terms = byTerms(name, yours, want);
         if (terms != null) {
-            return terms;
+            return Wording.join(terms);
         }
         for (Map.Entry<String, Node> d : derivatives().entrySet()) {
             Node s = d.getValue();
@@ -98,23 +98,27 @@ final class Diagnosis {
 
     /**
      * The fewest edits of terms and factors that turn the formula into the derivation, both expanded to sums of
-     * products: with the other derived values as names (δ² in δ¹'s formula), then written out.
+     * products: with the other derived values as names (δ² in δ¹'s formula), then written out, then with the
+     * spec's named sums written out instead; the view that needs the fewest edits.
      */
-    String byTerms(String name, Node yours, Node want) {
+    List<String> byTerms(String name, Node yours, Node want) {
         Set<TermDiff.Edit> best = null;
+        TermDiff bestDiff = null;
         Expansion.Pair bestPair = null;
-        for (boolean keepNames : new boolean[] {true, false}) {
-            Expansion.Pair pair = expansion.expand(yours, want, false, keepNames);
+        for (Expansion.View view : Expansion.View.values()) {
+            Expansion.Pair pair = expansion.expand(name, yours, want, false, view);
             if (pair == null || pair.yours() == pair.want()) {
                 continue;
             }
-            Set<TermDiff.Edit> edits = new TermDiff(pair).edits();
+            TermDiff diff = new TermDiff(pair);
+            Set<TermDiff.Edit> edits = diff.edits();
             if (!edits.isEmpty() && edits.size() <= EDITS && (best == null || edits.size() < best.size())) {
                 best = edits;
+                bestDiff = diff;
                 bestPair = pair;
             }
         }
-        return best == null ? null : wording.say(name, best, bestPair);
+        return best == null ? null : wording.say(name, best, bestDiff, bestPair);
     }
 
     /** yours = c · want for one constant c in every instance, or c = n in each: the sign, 1/n, or a number. */
@@ -163,7 +167,8 @@ final class Diagnosis {
             return "your " + name + " has the wrong sign";
         }
         if (constant) {
-            return "your " + name + " is " + String.format(Locale.ROOT, "%.6g", ratios[0]) + " times the derived one";
+            String times = deltac.graph.ExprPrinter.number(Double.parseDouble(String.format(Locale.ROOT, "%.6g", ratios[0])));
+            return "your " + name + " is " + times + " times the derived one";
         }
         return null;
     }
@@ -172,7 +177,7 @@ final class Diagnosis {
         return Math.abs(a - b) <= 1e-8 * Math.max(1, Math.abs(b));
     }
 
-    private boolean equal(Node a, Node b) {
+    boolean equal(Node a, Node b) {
         return FormulaChecker.Difference.of(instances.evaluate(List.of(a, b))).relative() <= FormulaChecker.TOLERANCE;
     }
 
@@ -194,7 +199,7 @@ final class Diagnosis {
         return out;
     }
 
-    private Map<String, Node> namedValues() {
+    Map<String, Node> namedValues() {
         Map<String, Node> out = new LinkedHashMap<>();
         graph.inputs().forEach(i -> out.put(i.name(), i));
         graph.params().forEach(p -> out.put(p.name(), p));
@@ -219,7 +224,7 @@ final class Diagnosis {
     }
 
     /** Whether the formula's own text uses the node (not counting inside the derived values it names). */
-    private boolean uses(Node root, Node target) {
+    boolean uses(Node root, Node target) {
         return walk(root).contains(target);
     }
 
@@ -251,7 +256,7 @@ final class Diagnosis {
     }
 
     /** The formula with {@code from} replaced by {@code to}, or null when that breaks a shape rule. */
-    private Node substitute(Node root, Node from, Node to) {
+    Node substitute(Node root, Node from, Node to) {
         Map<Node, Node> memo = new IdentityHashMap<>();
         memo.put(from, to);
         try {

@@ -29,7 +29,7 @@ final class Expansion {
 
     /** Both sides' sums of terms, the rules that brought them there, and the rewriter to bring others there. */
     record Pair(Node yours, Node want, List<Term> yourTerms, List<Term> wantTerms, List<String> rules,
-                Rewriter rewriter, Set<Node> atoms) {
+                Rewriter rewriter, Set<Node> atoms, Set<Node> names) {
         Rewriter.Context context() {
             return rewriter.context();
         }
@@ -48,33 +48,53 @@ final class Expansion {
     private final Set<Node> forward;
     private final Set<Node> named;
     private final Collection<Node> derived;
+    private final Map<String, Node> byName;
 
     /**
      * @param forward every node of the forward graph (never rewritten)
      * @param named   the spec's named values: nothing looks inside them
-     * @param derived the derived values a formula may name
+     * @param derived the derived values a formula may name, by name
      */
-    Expansion(GraphBuilder builder, Set<Node> forward, Collection<Node> named, Collection<Node> derived) {
+    Expansion(GraphBuilder builder, Set<Node> forward, Collection<Node> named, Map<String, Node> derived) {
         this.builder = builder;
         this.forward = forward;
         this.named = identitySet(named);
-        this.derived = derived;
+        this.byName = derived;
+        this.derived = derived.values();
+    }
+
+    /** Which names an expansion keeps: the derived values a formula names, the spec's named values, or both. */
+    enum View {
+        /** Both kept: δ² in δ¹'s formula, a² = relu(z²) + a¹ as a². */
+        NAMES(true, true),
+        /** The derived values written out, the spec's kept. */
+        DERIVED_WRITTEN(false, true),
+        /** The spec's named sums written out where they are transposed or multiplied (a² as relu(z²) + a¹). */
+        SPEC_WRITTEN(true, false);
+
+        final boolean derived;
+        final boolean spec;
+
+        View(boolean derived, boolean spec) {
+            this.derived = derived;
+            this.spec = spec;
+        }
     }
 
     /**
-     * Both sides expanded, or null when an expansion grows past the budget.
+     * Both sides expanded, or null when an expansion grows past the budget. The derived value being checked
+     * ({@code want}, the value of the formula {@code name}) is written out, unless it is a gradient whose value is
+     * a δ (per sample, ∂C/∂b¹ is δ¹): a formula for it says δ¹ by name.
      *
-     * @param lower     σ′ and tanh′ written from the activation (for proofs), else the activation's derivative
-     *                  read back as σ′ and tanh′ (for naming what differs)
-     * @param keepNames the derived values other than {@code want} itself stay names (want too, when another
-     *                  derived name has its value)
+     * @param lower σ′ and tanh′ written from the activation (for proofs), else the activation's derivative read
+     *              back as σ′ and tanh′ (for naming what differs)
      */
-    Pair expand(Node yours, Node want, boolean lower, boolean keepNames) {
-        Set<Node> atoms = identitySet(named);
+    Pair expand(String name, Node yours, Node want, boolean lower, View view) {
+        Set<Node> atoms = identitySet(view.spec ? named : List.of());
         Set<Node> frozen = identitySet(forward);
-        // want stays a name too when it has another (per sample, ∂C/∂b¹ is δ¹), so that yours may be said in it
-        boolean shared = derived.stream().filter(d -> d == want).count() > 1;
-        if (keepNames) {
+        boolean shared = name != null && !name.startsWith("delta_") && byName.entrySet().stream()
+                .anyMatch(e -> e.getValue() == want && e.getKey().startsWith("delta_"));
+        if (view.derived) {
             for (Node d : derived) {
                 if (d != want || shared) {
                     atoms.add(d);
@@ -101,7 +121,31 @@ final class Expansion {
         }
         rewriter.fired().forEach((rule, n) -> fired.merge(rule, n, Integer::sum));
         Rewriter.Context c = rewriter.context();
-        return new Pair(y, w, terms(y, c), terms(w, c), new ArrayList<>(fired.keySet()), rewriter, atoms);
+        Set<Node> names = identitySet(named);
+        names.addAll(derived);
+        return new Pair(y, w, terms(y, c), terms(w, c), new ArrayList<>(fired.keySet()), rewriter, atoms, names);
+    }
+
+    /** One expression in the normal form that names what differs (the other derived values as names). */
+    Node normal(Node node) {
+        Pair p = expand(null, node, node, false, View.NAMES);
+        return p == null ? node : p.yours();
+    }
+
+    /** Whether the expression, in that normal form, is a product (after its scalar factors). */
+    boolean isProduct(Node node) {
+        Pair p = expand(null, node, node, false, View.NAMES);
+        if (p == null) {
+            return false;
+        }
+        Node m = Rules.monomial(p.context(), p.yours());
+        Apply s = p.context().match(m, Op.SCALE);
+        return p.context().match(s == null ? m : s.arg(1), Op.MATMUL) != null;
+    }
+
+    /** A leaf, a value the spec names, or a derived value: what a reason writes by its name. */
+    boolean isName(Node node) {
+        return !(node instanceof Apply) || named.contains(node) || derived.contains(node);
     }
 
     /** The terms of a sum in normal form: its right-nested + split, each term's coefficient taken out. */

@@ -11,6 +11,7 @@ import deltac.graph.Input;
 import deltac.graph.Node;
 import deltac.graph.Param;
 import deltac.graph.Shape;
+import deltac.graph.spec.Diagnostic;
 import deltac.graph.spec.Formulas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,18 +73,27 @@ public final class FormulaChecker {
         derived.forEach((name, node) -> expected.put(name, node.shape()));
 
         Formulas.Result read = Formulas.read(text, file, builder, names, expected);
-        if (!read.ok()) {
-            return new CheckReport(List.of(), read.diagnostics(), List.of());
-        }
         Set<Node> forward = Collections.newSetFromMap(new IdentityHashMap<>());
         forward.addAll(graph.topologicalOrder());
         Set<Node> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
         opaque.addAll(derived.values());
         Instances instances = new Instances(graph, SEED);
-        Expansion expansion = new Expansion(builder, forward, graph.locals().values(), derived.values());
+        Expansion expansion = new Expansion(builder, forward, graph.locals().values(), derived);
         Notation notation = Notation.of(graph, derived);
         Wording wording = new Wording(notation, new Anatomy(graph, derivation, derived, notation));
         Diagnosis diagnosis = new Diagnosis(graph, builder, instances, opaque, batch, expansion, wording);
+        if (!read.ok()) {
+            // a shape error: said with the mistake behind it, when a repair of the shapes gives the derivation
+            Misshapen misshapen = new Misshapen(text, file, builder, names, expected, derived, diagnosis, wording,
+                    notation, expansion);
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            boolean first = true;
+            for (Diagnostic d : read.diagnostics()) {
+                diagnostics.add(d.isError() && first ? misshapen.explain(d) : d);
+                first &= !d.isError();
+            }
+            return new CheckReport(List.of(), diagnostics, List.of());
+        }
         List<Verdict> verdicts = new ArrayList<>();
         List<String> notGiven = new ArrayList<>(derived.keySet());
         for (Formulas.Formula f : read.formulas()) {
@@ -106,8 +116,8 @@ public final class FormulaChecker {
         DMatrixRMaj[][] values = instances.evaluate(List.of(f.value(), want));
         Difference difference = Difference.of(values);
         // as sums of products: first with the other derived values as names, then written out
-        for (boolean keepNames : new boolean[] {true, false}) {
-            Expansion.Pair p = expansion.expand(f.value(), want, true, keepNames);
+        for (Expansion.View view : List.of(Expansion.View.NAMES, Expansion.View.DERIVED_WRITTEN)) {
+            Expansion.Pair p = expansion.expand(f.name(), f.value(), want, true, view);
             // the values agreeing too is a guard against a wrong rule, never the proof
             if (p != null && p.yours() == p.want() && difference.relative() <= TOLERANCE) {
                 return new Verdict(f.name(), file, f.line(), f.column(), Verdict.Kind.EQUAL_PROVED, "", p.rules());

@@ -34,6 +34,7 @@ final class TermDiff {
 
     private final Expansion.Pair pair;
     private final Rewriter.Context c;
+    private final java.util.Map<Edit, Set<Node>> from = new java.util.HashMap<>();
 
     TermDiff(Expansion.Pair pair) {
         this.pair = pair;
@@ -82,6 +83,9 @@ final class TermDiff {
                 break;
             }
             edits.addAll(best);
+            for (Edit e : best) {
+                from.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(by.monomial());
+            }
             yours.remove(by);
             want.remove(bw);
         }
@@ -96,6 +100,11 @@ final class TermDiff {
             edits.add(new Edit(Kind.EXTRA_TERM, y.monomial(), null, y.coefficient(), 0));
         }
         return edits;
+    }
+
+    /** The terms of yours (monomials) an edit was found in, when it was found pairing terms. */
+    Set<Node> termsOf(Edit edit) {
+        return from.getOrDefault(edit, Set.of());
     }
 
     /** The edits that turn one monomial into another, or null when they are not alike enough to say. */
@@ -130,22 +139,20 @@ final class TermDiff {
         List<Node> py = flatten(yours, Op.MATMUL);
         List<Node> pw = flatten(want, Op.MATMUL);
         if (py.size() > 1 || pw.size() > 1) {
-            if (transposed(yours) == want) {
+            Node t = transposed(yours);
+            if (t == want) {
                 edits.add(Edit.of(Kind.ORDER, yours, want));
                 return edits;
             }
-            if (py.size() == pw.size()) {
-                for (int i = 0; i < py.size() && edits != null; i++) {
-                    List<Edit> e = body(py.get(i), pw.get(i));
-                    if (e == null) {
-                        edits = null;
-                    } else {
-                        edits.addAll(e);
-                    }
-                }
-                if (edits != null) {
-                    return edits;
-                }
+            List<Edit> same = factorwise(py, pw);
+            // the transpose's factors against the derivation's: a product in the wrong order, and one more edit
+            List<Edit> reversed = t == null ? null : factorwise(flatten(t, Op.MATMUL), pw);
+            if (reversed != null && (same == null || reversed.size() + 1 <= same.size())) {
+                reversed.add(0, Edit.of(Kind.ORDER, yours, t));
+                return reversed;
+            }
+            if (same != null) {
+                return same;
             }
             List<Node> rest = new ArrayList<>(pw);
             return py.size() == pw.size() && py.stream().allMatch(rest::remove)
@@ -166,24 +173,48 @@ final class TermDiff {
     }
 
     /**
-     * Two factors one may stand for the other in a reason: two names (a² for a¹), or one function of two
-     * arguments, or two functions of one argument (relu′(z¹) for σ′(z¹)); not a name for an expression.
+     * Two factors one may stand for the other in a reason: two names (a² for a¹), two functions of one argument
+     * (relu′(z¹) for σ′(z¹), or a¹ = σ(z¹) for σ′(z¹)), one function of two arguments (σ′(z²) for σ′(z¹)), or a
+     * value for a function of it (z² for softmax(z²)); not a name for any expression.
      */
     private boolean alike(Node yours, Node want) {
         if (isName(yours) && isName(want)) {
             return true;
         }
-        return yours instanceof Apply y && want instanceof Apply w && isFunction(y) && isFunction(w)
-                && (y.op() == w.op() || y.args().equals(w.args()));
+        if (isFunction(yours) && ((Apply) yours).arg(0) == want || isFunction(want) && ((Apply) want).arg(0) == yours) {
+            return true;
+        }
+        return isFunction(yours) && isFunction(want) && (((Apply) yours).op() == ((Apply) want).op()
+                || ((Apply) yours).args().equals(((Apply) want).args()));
     }
 
     private boolean isName(Node n) {
-        return !(n instanceof Apply) || pair.atoms().contains(n);
+        return !(n instanceof Apply) || pair.names().contains(n);
+    }
+
+    private static boolean isFunction(Node n) {
+        return n instanceof Apply a && isFunction(a);
     }
 
     private static boolean isFunction(Apply a) {
         return a.args().size() == 1 && a.op().notation() == Op.Notation.CALL && a.op() != Op.SUM_ROWS
                 && a.op() != Op.SUM_COLS && a.op() != Op.SUM;
+    }
+
+    /** The edits of two products of as many factors, factor by factor, or null. */
+    private List<Edit> factorwise(List<Node> yours, List<Node> want) {
+        if (yours.size() != want.size()) {
+            return null;
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (int i = 0; i < yours.size(); i++) {
+            List<Edit> e = body(yours.get(i), want.get(i));
+            if (e == null) {
+                return null;
+            }
+            edits.addAll(e);
+        }
+        return edits;
     }
 
     /** The factors (of a ⊙, or scalars) that only one side has, or that differ, paired the closest first. */

@@ -20,27 +20,49 @@ final class Wording {
         this.anatomy = anatomy;
     }
 
-    /** The edits, joined: "it uses W² where the derivative has (W²)ᵀ, and your delta_z1 lacks the factor ⊙ σ′(z¹)". */
-    String say(String name, Collection<Edit> edits, Expansion.Pair pair) {
+    /** The edits in words, one by one: "it uses W² where the derivative has (W²)ᵀ", "your delta_z1 lacks …". */
+    List<String> say(String name, Collection<Edit> edits, TermDiff diff, Expansion.Pair pair) {
         List<String> parts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
         for (Edit e : edits) {
+            if (e.kind() == TermDiff.Kind.MISSING_TERM) {
+                String origin = anatomy.origin(name, e.want(), pair.atoms());
+                missing.add(term(e.wantCoefficient(), e.want(), pair) + (origin == null ? "" : ", " + origin));
+                continue;
+            }
+            if (e.kind() == TermDiff.Kind.EXTRA_TERM) {
+                extra.add(term(e.yourCoefficient(), e.yours(), pair));
+                continue;
+            }
+            // a factor found in some of yours' terms only: in which
+            String in = diff.termsOf(e).size() == 1 && pair.yourTerms().size() > 1
+                    ? " in its term " + notation.text(diff.termsOf(e).iterator().next()) : "";
             parts.add(switch (e.kind()) {
-                case MISSING_TERM -> {
-                    String origin = anatomy.origin(name, e.want(), pair.atoms());
-                    yield "your " + name + " lacks the term " + term(e.wantCoefficient(), e.want(), pair)
-                            + (origin == null ? "" : ", " + origin);
-                }
-                case EXTRA_TERM -> "your " + name + " has an extra term " + term(e.yourCoefficient(), e.yours(), pair);
                 case COEFFICIENT -> "it has " + term(e.yourCoefficient(), e.yours(), pair) + " where the derivative has "
                         + term(e.wantCoefficient(), e.want(), pair);
-                case MISSING_FACTOR -> "your " + name + " lacks the factor " + factor(e.want());
-                case EXTRA_FACTOR -> "your " + name + " has an extra factor " + factor(e.yours());
+                case MISSING_FACTOR -> "your " + name + " lacks the factor " + factor(e.want()) + in;
+                case EXTRA_FACTOR -> "your " + name + " has an extra factor " + factor(e.yours()) + in;
                 case VARIABLE -> "it uses " + named(e.yours()) + " where the derivative has " + named(e.want());
                 case TRANSPOSE -> uses(e.yours(), e.want());
                 case ORDER -> order(notation.text(e.yours()), notation.text(e.want()));
+                default -> throw new IllegalStateException("terms are said together");
             });
         }
-        return String.join(", and ", parts);
+        if (!missing.isEmpty()) {
+            parts.add(0, "your " + name + (missing.size() == 1 ? " lacks the term " : " lacks the terms ")
+                    + String.join(" and ", missing));
+        }
+        if (!extra.isEmpty()) {
+            parts.add("your " + name + (extra.size() == 1 ? " has an extra term " : " has the extra terms ")
+                    + String.join(" and ", extra));
+        }
+        return parts;
+    }
+
+    /** Reasons joined: "it uses W² where the derivative has (W²)ᵀ, and your delta_z1 lacks the factor ⊙ σ′(z¹)". */
+    static String join(List<String> reasons) {
+        return String.join(", and ", reasons);
     }
 
     /** "it uses W² where the derivative has (W²)ᵀ". */
@@ -71,7 +93,9 @@ final class Wording {
     /** c · m as a textbook writes it: m, −m, 0.002 W¹. */
     private String term(double c, Node m, Expansion.Pair pair) {
         var ctx = pair.context();
-        Node t = c == 1 ? m : c == -1 ? ctx.apply(Op.NEG, m) : ctx.apply(Op.SCALE, ctx.constant(c, Shape.SCALAR), m);
+        Node t = c == 1 ? m : c == -1 ? ctx.apply(Op.NEG, m) : c < 0
+                ? ctx.apply(Op.NEG, ctx.apply(Op.SCALE, ctx.constant(-c, Shape.SCALAR), m))
+                : ctx.apply(Op.SCALE, ctx.constant(c, Shape.SCALAR), m);
         return notation.text(t);
     }
 }

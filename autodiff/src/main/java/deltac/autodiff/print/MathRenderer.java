@@ -26,11 +26,18 @@ final class MathRenderer {
 
     private final boolean latex;
     private final Function<Node, String> names;
+    private final boolean groupScalars;
 
     /** @param names a node's written name (already in this renderer's notation), or null to expand it */
     MathRenderer(boolean latex, Function<Node, String> names) {
+        this(latex, names, false);
+    }
+
+    /** @param groupScalars a scalar factor that is itself a product in parentheses: (aᵀ y) a, not aᵀ y a */
+    MathRenderer(boolean latex, Function<Node, String> names, boolean groupScalars) {
         this.latex = latex;
         this.names = names;
+        this.groupScalars = groupScalars;
     }
 
     String render(Node node) {
@@ -171,6 +178,10 @@ final class MathRenderer {
         Piece p = piece(s);
         if (s instanceof Apply a && a.op() == Op.DIVIDE && !latex) {
             return new Piece("(" + p.text + ")", ATOM, false);
+        }
+        if (groupScalars && s instanceof Apply a && p.precedence < ATOM && names.apply(s) == null
+                && (a.op() == Op.MATMUL || a.op() == Op.MATMUL_TN || a.op() == Op.MATMUL_NT || a.op() == Op.HADAMARD)) {
+            return new Piece(latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")", ATOM, false);
         }
         return p;
     }

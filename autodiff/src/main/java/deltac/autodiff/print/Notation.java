@@ -1,6 +1,7 @@
 package deltac.autodiff.print;
 
 import deltac.graph.Apply;
+import deltac.graph.Const;
 import deltac.graph.Graph;
 import deltac.graph.Node;
 import deltac.graph.Op;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class Notation {
     private final Map<Node, String> names = new IdentityHashMap<>();
-    private final MathRenderer renderer = new MathRenderer(false, names::get);
+    private final MathRenderer renderer = new MathRenderer(false, this::written, true);
 
     private Notation() {}
 
@@ -49,6 +50,16 @@ public final class Notation {
     /** An op applied to arguments whose shapes need not fit it, as a formula that failed to read has it: W² δ². */
     public String text(Op op, List<Node> args) {
         return renderer.define(new Apply(op, args, 0, Shape.SCALAR));
+    }
+
+    /** A named value's name; a column (row) of ones as 1ₙ (1ₙᵀ), which a sum over the batch multiplies by. */
+    private String written(Node node) {
+        if (node instanceof Const c && c.value() == 1 && !c.shape().isScalar()
+                && (c.shape().isColumn() || c.shape().rows() == 1)) {
+            String size = Symbols.subscript(Shape.dim(c.shape().isColumn() ? c.shape().rows() : c.shape().cols()));
+            return "1" + size + (c.shape().isColumn() ? "" : "ᵀ");
+        }
+        return names.get(node);
     }
 
     /** The name a value is written by, or null. */

@@ -130,6 +130,10 @@ public final class Rules {
                     ? c.apply(MATMUL, c.apply(MATMUL, a.arg(0), c.match(a.arg(1), MATMUL).arg(0)), c.match(a.arg(1), MATMUL).arg(1)) : null),
             rule("A (B + C) → A B + A C", (a, c) -> is(a, MATMUL) && c.match(a.arg(1), ADD) != null && alike(c.match(a.arg(1), ADD)) ? c.apply(ADD, c.apply(MATMUL, a.arg(0), c.match(a.arg(1), ADD).arg(0)), c.apply(MATMUL, a.arg(0), c.match(a.arg(1), ADD).arg(1))) : null),
             rule("(A + B) C → A C + B C", (a, c) -> is(a, MATMUL) && c.match(a.arg(0), ADD) != null && alike(c.match(a.arg(0), ADD)) ? c.apply(ADD, c.apply(MATMUL, c.match(a.arg(0), ADD).arg(0), a.arg(1)), c.apply(MATMUL, c.match(a.arg(0), ADD).arg(1), a.arg(1))) : null),
+            rule("1ᵀ (u ⊙ v) → uᵀ v for columns", (a, c) -> is(a, MATMUL) && one(c, a.arg(0)) && a.shape().isScalar() && c.match(a.arg(1), HADAMARD) != null
+                    ? c.apply(MATMUL, c.apply(TRANSPOSE, c.match(a.arg(1), HADAMARD).arg(0)), c.match(a.arg(1), HADAMARD).arg(1)) : null),
+            rule("uᵀ v = vᵀ u for columns", (a, c) -> is(a, MATMUL) && a.shape().isScalar() && c.match(a.arg(0), TRANSPOSE) != null && c.key(c.match(a.arg(0), TRANSPOSE).arg(0)) > c.key(a.arg(1))
+                    ? c.apply(MATMUL, c.apply(TRANSPOSE, a.arg(1)), c.match(a.arg(0), TRANSPOSE).arg(0)) : null),
             rule("(A B) C → A (B C)", (a, c) -> is(a, MATMUL) && c.match(a.arg(0), MATMUL) != null ? c.apply(MATMUL, c.match(a.arg(0), MATMUL).arg(0), c.apply(MATMUL, c.match(a.arg(0), MATMUL).arg(1), a.arg(1))) : null),
             // ⊙: distributed over sums, right-nested, its factors in order
             rule("A ⊙ (B + C) → A ⊙ B + A ⊙ C", (a, c) -> is(a, HADAMARD) && c.match(a.arg(1), ADD) != null && alike(c.match(a.arg(1), ADD)) ? c.apply(ADD, c.apply(HADAMARD, a.arg(0), c.match(a.arg(1), ADD).arg(0)), c.apply(HADAMARD, a.arg(0), c.match(a.arg(1), ADD).arg(1))) : null),
