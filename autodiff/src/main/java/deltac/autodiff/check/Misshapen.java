@@ -133,6 +133,24 @@ final class Misshapen {
                     : new Whole(t, "your " + name + " is the transpose of the derivative: " + yours + " where it has "
                             + theirs, "your " + name + " is the transpose of the derivative"));
         }
+        if (value instanceof deltac.graph.Apply m && m.op() == Op.MATMUL) {
+            // a product that fits but has the wrong shape: its factors swapped, or its transposes moved
+            Node a = m.arg(0);
+            Node b = m.arg(1);
+            String theirs = notation.text(expansion.normal(want));
+            String written = notation.text(value);
+            Node at = op(Op.TRANSPOSE, a);
+            Node bt = op(Op.TRANSPOSE, b);
+            for (Node[] way : new Node[][] {{b, a}, {at, bt}, {b, at}, {bt, a}}) {
+                Node product = op(Op.MATMUL, way);
+                if (product != null && product.shape().equals(want.shape())) {
+                    boolean swapped = way[0] == b || way[0] == bt;
+                    edits.add(new Whole(product, swapped ? Wording.order(written, theirs)
+                            : "the transposes are on the wrong factors: " + written + " where the derivative has " + theirs,
+                            swapped ? "the product's factors are in the wrong order" : "the transposes are on the wrong factors"));
+                }
+            }
+        }
         if (want.shape().isColumn() && value.shape().rows() == want.shape().rows() && value.shape().cols() == Shape.N) {
             String summed = "your " + name + " is not summed over the batch: the derivative has "
                     + notation.text(expansion.normal(want));
