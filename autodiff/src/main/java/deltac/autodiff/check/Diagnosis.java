@@ -19,8 +19,10 @@ import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Says what makes a formula differ, when one edit does: a constant factor (the sign, 1/n), a missing or extra
- * ⊙ σ′(z), a transpose, or one name used for another of the same shape. Each guess is checked numerically.
+ * Says what makes a formula differ, when an edit or two do: first a constant factor of the whole (the sign, 1/n),
+ * checked on the instances; then the edits of terms and factors between the two as sums of products
+ * ({@link TermDiff}: a term missing or extra, a coefficient, a factor, a value for another, a transpose, a
+ * product's order); last single substitutions checked numerically (⊙ σ′(z), a transpose, one name for another).
  */
 final class Diagnosis {
     private static final Map<Op, Op> DERIVATIVES = Map.of(Op.SIGMOID, Op.SIGMOID_PRIME, Op.TANH, Op.TANH_PRIME,
@@ -50,6 +52,14 @@ final class Diagnosis {
 
     /** A plain-words reason, or null when no edit (or two) explains the difference. */
     String explain(String name, Node yours, Node want) {
+        try {
+            return explainHere(name, yours, want);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return null; // a reason is a courtesy on top of the verdict, which stands without it
+        }
+    }
+
+    private String explainHere(String name, Node yours, Node want) {
         String factor = factor(name, yours, want);
         if (factor != null) {
             return factor;

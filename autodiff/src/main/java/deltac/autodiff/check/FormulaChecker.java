@@ -29,9 +29,11 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Checks hand-derived formulas against the derivation. For each formula: <em>equal, proved by rewriting</em>
- * when both sides reach one normal form under the named rules; else <em>equal on K random instances</em>
- * when the interpreter finds them equal to 1e-9; else <em>differs</em>, with the instance and entry where
- * they differ most, and, when a single edit explains it, what is missing or extra.
+ * when both sides reach one normal form under the named rules (the algebra derive simplifies with, then the
+ * expansion to sums of products, {@link Expansion}); else <em>equal on K random instances</em> when the
+ * interpreter finds them equal to 1e-9; else <em>differs</em>, with the instance and entry where they differ
+ * most, and, when an edit or two explain it, which ({@link Diagnosis}). A formula whose shapes do not fit is a
+ * positioned error, with the mistake behind it when one can be told ({@link Misshapen}).
  *
  * <pre>{@code
  * CheckReport r = FormulaChecker.check(Spec.parse(spec), Path.of("examples/mnist_mlp_by_hand.java"), false);

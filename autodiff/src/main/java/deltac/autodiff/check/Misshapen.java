@@ -51,6 +51,14 @@ final class Misshapen {
 
     /** The error with the mistake behind it named, or as it was: the reading that needs the fewest edits. */
     Diagnostic explain(Diagnostic error) {
+        try {
+            return explainHere(error);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return error; // a reason is a courtesy on top of the error, which stands as it was
+        }
+    }
+
+    private Diagnostic explainHere(Diagnostic error) {
         List<String> best = null;
         List<List<Integer>> pending = new ArrayList<>(List.of(List.of()));
         for (int tried = 0; tried < READINGS && !pending.isEmpty(); tried++) {
