@@ -194,7 +194,7 @@ public final class Rewriter {
             } else {
                 key = mix((node instanceof deltac.graph.Input i ? i.name() : ((deltac.graph.Param) node).name()).hashCode());
             }
-            key = mix(key * 31 + node.shape().hashCode());
+            key = mix(key * 31 + node.shape().rows() * 65_537L + node.shape().cols());
             keys.put(node, key);
             return key;
         }
