@@ -37,7 +37,7 @@ final class Wording {
             }
             // a factor found in some of yours' terms only: in which
             String in = diff.termsOf(e).size() == 1 && pair.yourTerms().size() > 1
-                    ? " in its term " + notation.text(diff.termsOf(e).iterator().next()) : "";
+                    ? " in its term " + term(1, diff.termsOf(e).iterator().next(), pair) : "";
             parts.add(switch (e.kind()) {
                 case COEFFICIENT -> "it has " + term(e.yourCoefficient(), e.yours(), pair) + " where the derivative has "
                         + term(e.wantCoefficient(), e.want(), pair);
@@ -65,6 +65,37 @@ final class Wording {
         return String.join(", and ", reasons);
     }
 
+    /**
+     * The factors of each ⊙ with the activations' derivatives last, as textbooks write (Wᵀ δ) ⊙ σ′(z): the
+     * normal form orders them by a key that means nothing to a reader.
+     */
+    private static Node derivativesLast(Node n, deltac.autodiff.simplify.Rewriter.Context ctx) {
+        Apply a = ctx.match(n, Op.HADAMARD);
+        if (a == null) {
+            Apply other = n instanceof Apply x && x.args().size() == 2 && x.op() != Op.HADAMARD ? ctx.match(n, x.op()) : null;
+            return other == null ? n : ctx.apply(other.op(), other.attr(),
+                    derivativesLast(other.arg(0), ctx), derivativesLast(other.arg(1), ctx));
+        }
+        List<Node> factors = new ArrayList<>();
+        Node rest = n;
+        while ((a = ctx.match(rest, Op.HADAMARD)) != null) {
+            factors.add(derivativesLast(a.arg(0), ctx));
+            rest = a.arg(1);
+        }
+        factors.add(derivativesLast(rest, ctx));
+        List<Node> sorted = new ArrayList<>(factors.stream().filter(f -> !isDerivative(f)).toList());
+        sorted.addAll(factors.stream().filter(Wording::isDerivative).toList());
+        Node out = sorted.get(sorted.size() - 1);
+        for (int i = sorted.size() - 2; i >= 0; i--) {
+            out = ctx.apply(Op.HADAMARD, sorted.get(i), out);
+        }
+        return out;
+    }
+
+    private static boolean isDerivative(Node n) {
+        return n instanceof Apply a && a.op().name().endsWith("_PRIME");
+    }
+
     /** "it uses W² where the derivative has (W²)ᵀ". */
     String uses(Node yours, Node want) {
         return "it uses " + notation.text(yours) + " where the derivative has " + notation.text(want);
@@ -90,9 +121,10 @@ final class Wording {
         return notation.text(f) + (mean ? " (the mean over the batch's n samples)" : "");
     }
 
-    /** c · m as a textbook writes it: m, −m, 0.002 W¹. */
-    private String term(double c, Node m, Expansion.Pair pair) {
+    /** c · m as a textbook writes it: m, −m, 0.002 W¹, ((W³)ᵀ δ³) ⊙ relu′(z¹). */
+    private String term(double c, Node monomial, Expansion.Pair pair) {
         var ctx = pair.context();
+        Node m = derivativesLast(monomial, ctx);
         Node t = c == 1 ? m : c == -1 ? ctx.apply(Op.NEG, m) : c < 0
                 ? ctx.apply(Op.NEG, ctx.apply(Op.SCALE, ctx.constant(-c, Shape.SCALAR), m))
                 : ctx.apply(Op.SCALE, ctx.constant(c, Shape.SCALAR), m);

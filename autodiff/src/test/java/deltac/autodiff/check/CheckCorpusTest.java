@@ -82,6 +82,29 @@ class CheckCorpusTest {
         return kinds;
     }
 
+    /** The README's check section shows verdicts of corpus files as printed: each is what check prints today. */
+    @Test
+    void theReadmesExamplesAreWhatCheckPrints() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("### check\n"));
+        section = section.substring(0, section.indexOf("\n### ", 1));
+        int shown = 0;
+        for (String line : section.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\w+)/(\\w+\\.java):\\d+:\\d+: ").matcher(line);
+            if (!m.find() || !Files.isDirectory(DIR.resolve(m.group(1)))) {
+                continue; // not a file of the corpus (the examples' by-hand file)
+            }
+            String name = m.group(1) + "/" + m.group(2);
+            String text = Files.readString(DIR.resolve(name), StandardCharsets.UTF_8);
+            CheckReport r = FormulaChecker.check(Spec.parse(DIR.resolve(m.group(1)).resolve("net.java")), text, name,
+                    text.contains(BATCH));
+            String printed = r.diagnostics().isEmpty() ? r.verdicts().get(0).toString() : r.diagnostics().get(0).toString();
+            assertEquals(printed, line, "README, check section");
+            shown++;
+        }
+        assertTrue(shown >= 20, shown + " examples in the README");
+    }
+
     @Test
     void everyCaseGetsItsGoldenVerdict() throws Exception {
         List<String> mismatches = new ArrayList<>();
