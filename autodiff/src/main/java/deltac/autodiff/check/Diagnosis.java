@@ -19,32 +19,54 @@ import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Says what makes a formula differ, when one edit does: a constant factor (the sign, 1/n), a missing or extra
- * ⊙ σ′(z), a transpose, or one name used for another of the same shape. Each guess is checked numerically.
+ * Says what makes a formula differ, when an edit or two do: first a constant factor of the whole (the sign, 1/n),
+ * checked on the instances; then the edits of terms and factors between the two as sums of products
+ * ({@link TermDiff}: a term missing or extra, a coefficient, a factor, a value for another, a transpose, a
+ * product's order); last single substitutions checked numerically (⊙ σ′(z), a transpose, one name for another).
  */
 final class Diagnosis {
     private static final Map<Op, Op> DERIVATIVES = Map.of(Op.SIGMOID, Op.SIGMOID_PRIME, Op.TANH, Op.TANH_PRIME,
             Op.RELU, Op.RELU_PRIME, Op.LEAKY_RELU, Op.LEAKY_RELU_PRIME);
+
+    /** Most edits a reason may combine. */
+    static final int EDITS = 2;
 
     private final Graph graph;
     private final GraphBuilder builder;
     private final Instances instances;
     private final Set<Node> opaque;
     private final boolean batch;
+    private final Expansion expansion;
+    private final Wording wording;
 
-    Diagnosis(Graph graph, GraphBuilder builder, Instances instances, Set<Node> opaque, boolean batch) {
+    Diagnosis(Graph graph, GraphBuilder builder, Instances instances, Set<Node> opaque, boolean batch,
+              Expansion expansion, Wording wording) {
         this.graph = graph;
         this.builder = builder;
         this.instances = instances;
         this.opaque = opaque;
         this.batch = batch;
+        this.expansion = expansion;
+        this.wording = wording;
     }
 
-    /** A plain-words reason, or null when no single edit explains the difference. */
+    /** A plain-words reason, or null when no edit (or two) explains the difference. */
     String explain(String name, Node yours, Node want) {
+        try {
+            return explainHere(name, yours, want);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return null; // a reason is a courtesy on top of the verdict, which stands without it
+        }
+    }
+
+    private String explainHere(String name, Node yours, Node want) {
         String factor = factor(name, yours, want);
         if (factor != null) {
             return factor;
+        }
+        List<String> terms = byTerms(name, yours, want);
+        if (terms != null) {
+            return Wording.join(terms);
         }
         for (Map.Entry<String, Node> d : derivatives().entrySet()) {
             Node s = d.getValue();
@@ -82,6 +104,31 @@ final class Diagnosis {
             }
         }
         return null;
+    }
+
+    /**
+     * The fewest edits of terms and factors that turn the formula into the derivation, both expanded to sums of
+     * products: with the other derived values as names (δ² in δ¹'s formula), then written out, then with the
+     * spec's named sums written out instead; the view that needs the fewest edits.
+     */
+    List<String> byTerms(String name, Node yours, Node want) {
+        Set<TermDiff.Edit> best = null;
+        TermDiff bestDiff = null;
+        Expansion.Pair bestPair = null;
+        for (Expansion.View view : Expansion.View.values()) {
+            Expansion.Pair pair = expansion.expand(name, yours, want, false, view);
+            if (pair == null || pair.yours() == pair.want()) {
+                continue;
+            }
+            TermDiff diff = new TermDiff(pair);
+            Set<TermDiff.Edit> edits = diff.edits();
+            if (!edits.isEmpty() && edits.size() <= EDITS && (best == null || edits.size() < best.size())) {
+                best = edits;
+                bestDiff = diff;
+                bestPair = pair;
+            }
+        }
+        return best == null ? null : wording.say(name, best, bestDiff, bestPair);
     }
 
     /** yours = c · want for one constant c in every instance, or c = n in each: the sign, 1/n, or a number. */
@@ -130,7 +177,8 @@ final class Diagnosis {
             return "your " + name + " has the wrong sign";
         }
         if (constant) {
-            return "your " + name + " is " + String.format(Locale.ROOT, "%.6g", ratios[0]) + " times the derived one";
+            String times = deltac.graph.ExprPrinter.number(Double.parseDouble(String.format(Locale.ROOT, "%.6g", ratios[0])));
+            return "your " + name + " is " + times + " times the derived one";
         }
         return null;
     }
@@ -139,7 +187,7 @@ final class Diagnosis {
         return Math.abs(a - b) <= 1e-8 * Math.max(1, Math.abs(b));
     }
 
-    private boolean equal(Node a, Node b) {
+    boolean equal(Node a, Node b) {
         return FormulaChecker.Difference.of(instances.evaluate(List.of(a, b))).relative() <= FormulaChecker.TOLERANCE;
     }
 
@@ -161,7 +209,7 @@ final class Diagnosis {
         return out;
     }
 
-    private Map<String, Node> namedValues() {
+    Map<String, Node> namedValues() {
         Map<String, Node> out = new LinkedHashMap<>();
         graph.inputs().forEach(i -> out.put(i.name(), i));
         graph.params().forEach(p -> out.put(p.name(), p));
@@ -186,7 +234,7 @@ final class Diagnosis {
     }
 
     /** Whether the formula's own text uses the node (not counting inside the derived values it names). */
-    private boolean uses(Node root, Node target) {
+    boolean uses(Node root, Node target) {
         return walk(root).contains(target);
     }
 
@@ -218,7 +266,7 @@ final class Diagnosis {
     }
 
     /** The formula with {@code from} replaced by {@code to}, or null when that breaks a shape rule. */
-    private Node substitute(Node root, Node from, Node to) {
+    Node substitute(Node root, Node from, Node to) {
         Map<Node, Node> memo = new IdentityHashMap<>();
         memo.put(from, to);
         try {

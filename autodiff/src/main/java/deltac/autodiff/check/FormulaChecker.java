@@ -2,6 +2,7 @@ package deltac.autodiff.check;
 
 import deltac.autodiff.Autodiff;
 import deltac.autodiff.Derivation;
+import deltac.autodiff.print.Notation;
 import deltac.autodiff.simplify.Rewriter;
 import deltac.autodiff.simplify.Rules;
 import deltac.graph.Graph;
@@ -10,6 +11,7 @@ import deltac.graph.Input;
 import deltac.graph.Node;
 import deltac.graph.Param;
 import deltac.graph.Shape;
+import deltac.graph.spec.Diagnostic;
 import deltac.graph.spec.Formulas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +29,11 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Checks hand-derived formulas against the derivation. For each formula: <em>equal, proved by rewriting</em>
- * when both sides reach one normal form under the named rules; else <em>equal on K random instances</em>
- * when the interpreter finds them equal to 1e-9; else <em>differs</em>, with the instance and entry where
- * they differ most, and, when a single edit explains it, what is missing or extra.
+ * when both sides reach one normal form under the named rules (the algebra derive simplifies with, then the
+ * expansion to sums of products, {@link Expansion}); else <em>equal on K random instances</em> when the
+ * interpreter finds them equal to 1e-9; else <em>differs</em>, with the instance and entry where they differ
+ * most, and, when an edit or two explain it, which ({@link Diagnosis}). A formula whose shapes do not fit is a
+ * positioned error, with the mistake behind it when one can be told ({@link Misshapen}).
  *
  * <pre>{@code
  * CheckReport r = FormulaChecker.check(Spec.parse(spec), Path.of("examples/mnist_mlp_by_hand.java"), false);
@@ -71,15 +75,27 @@ public final class FormulaChecker {
         derived.forEach((name, node) -> expected.put(name, node.shape()));
 
         Formulas.Result read = Formulas.read(text, file, builder, names, expected);
-        if (!read.ok()) {
-            return new CheckReport(List.of(), read.diagnostics(), List.of());
-        }
         Set<Node> forward = Collections.newSetFromMap(new IdentityHashMap<>());
         forward.addAll(graph.topologicalOrder());
         Set<Node> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
         opaque.addAll(derived.values());
         Instances instances = new Instances(graph, SEED);
-        Diagnosis diagnosis = new Diagnosis(graph, builder, instances, opaque, batch);
+        Expansion expansion = new Expansion(builder, forward, graph.locals().values(), derived);
+        Notation notation = Notation.of(graph, derived);
+        Wording wording = new Wording(notation, new Anatomy(graph, derivation, derived, notation));
+        Diagnosis diagnosis = new Diagnosis(graph, builder, instances, opaque, batch, expansion, wording);
+        if (!read.ok()) {
+            // a shape error: said with the mistake behind it, when a repair of the shapes gives the derivation
+            Misshapen misshapen = new Misshapen(text, file, builder, names, expected, derived, diagnosis, wording,
+                    notation, expansion);
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            boolean first = true;
+            for (Diagnostic d : read.diagnostics()) {
+                diagnostics.add(d.isError() && first ? misshapen.explain(d) : d);
+                first &= !d.isError();
+            }
+            return new CheckReport(List.of(), diagnostics, List.of());
+        }
         List<Verdict> verdicts = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         List<String> notGiven = new ArrayList<>(derived.keySet());
@@ -89,7 +105,7 @@ public final class FormulaChecker {
         Rewriter normal = new Rewriter(Rules.forProofs(), builder, forward);
         for (Formulas.Formula f : read.formulas()) {
             notGiven.remove(f.name());
-            Verdict verdict = verdict(f, file, derived.get(f.name()), builder, forward, instances, diagnosis);
+            Verdict verdict = verdict(f, file, derived.get(f.name()), builder, forward, expansion, instances, diagnosis);
             verdicts.add(verdict);
             comparisons.add(comparison(f, derived.get(f.name()), verdict, normal, symbols));
         }
@@ -107,7 +123,7 @@ public final class FormulaChecker {
     }
 
     private static Verdict verdict(Formulas.Formula f, String file, Node want, GraphBuilder builder, Set<Node> forward,
-                                   Instances instances, Diagnosis diagnosis) {
+                                   Expansion expansion, Instances instances, Diagnosis diagnosis) {
         if (f.value() == want) {
             return new Verdict(f.name(), file, f.line(), f.column(), Verdict.Kind.EQUAL_PROVED, "", List.of());
         }
@@ -118,6 +134,14 @@ public final class FormulaChecker {
         }
         DMatrixRMaj[][] values = instances.evaluate(List.of(f.value(), want));
         Difference difference = Difference.of(values);
+        // as sums of products: first with the other derived values as names, then written out
+        for (Expansion.View view : List.of(Expansion.View.NAMES, Expansion.View.DERIVED_WRITTEN)) {
+            Expansion.Pair p = expansion.expand(f.name(), f.value(), want, true, view);
+            // the values agreeing too is a guard against a wrong rule, never the proof
+            if (p != null && p.yours() == p.want() && difference.relative() <= TOLERANCE) {
+                return new Verdict(f.name(), file, f.line(), f.column(), Verdict.Kind.EQUAL_PROVED, "", p.rules());
+            }
+        }
         if (difference.relative() <= TOLERANCE) {
             String detail = Instances.COUNT + " random instances (max relative difference "
                     + String.format(Locale.ROOT, "%.1e", difference.relative()) + ")";

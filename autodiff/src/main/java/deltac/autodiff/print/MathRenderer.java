@@ -27,17 +27,28 @@ final class MathRenderer {
     private final boolean latex;
     private final Function<Node, String> names;
     private final Marks marks;
+    private final boolean groupScalars;
 
     /** @param names a node's written name (already in this renderer's notation), or null to expand it */
     MathRenderer(boolean latex, Function<Node, String> names) {
-        this(latex, names, Marks.NONE);
+        this(latex, names, Marks.NONE, false);
     }
 
     /** @param marks wraps each term's LaTeX (the root's definition excepted); ignored for text */
     MathRenderer(boolean latex, Function<Node, String> names, Marks marks) {
+        this(latex, names, marks, false);
+    }
+
+    /** @param groupScalars a scalar factor that is itself a product in parentheses: (aᵀ y) a, not aᵀ y a */
+    MathRenderer(boolean latex, Function<Node, String> names, boolean groupScalars) {
+        this(latex, names, Marks.NONE, groupScalars);
+    }
+
+    private MathRenderer(boolean latex, Function<Node, String> names, Marks marks, boolean groupScalars) {
         this.latex = latex;
         this.names = names;
         this.marks = marks;
+        this.groupScalars = groupScalars;
     }
 
     String render(Node node) {
@@ -183,6 +194,10 @@ final class MathRenderer {
         Piece p = piece(s);
         if (s instanceof Apply a && a.op() == Op.DIVIDE && !latex) {
             return new Piece("(" + p.text + ")", ATOM, false);
+        }
+        if (groupScalars && s instanceof Apply a && p.precedence < ATOM && names.apply(s) == null
+                && (a.op() == Op.MATMUL || a.op() == Op.MATMUL_TN || a.op() == Op.MATMUL_NT || a.op() == Op.HADAMARD)) {
+            return new Piece(latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")", ATOM, false);
         }
         return p;
     }

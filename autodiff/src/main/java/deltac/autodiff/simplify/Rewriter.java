@@ -31,7 +31,23 @@ public final class Rewriter {
     private final Map<Node, Node> done = new IdentityHashMap<>();
     private final Set<Node> opaque = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Integer> fired = new LinkedHashMap<>();
+    private final Map<Node, Long> keys = new IdentityHashMap<>();
     private final Context context = new Context();
+    private int budget = Integer.MAX_VALUE;
+
+    /** splitmix64's finalizer: every bit of the input moves every bit of the output. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Thrown when a rewrite makes more nodes than its budget allows: an expansion that grows too large. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge(int budget) {
+            super("the rewrite made more than " + budget + " nodes", null, false, false);
+        }
+    }
 
     public Rewriter(List<Rule> rules, GraphBuilder builder, Set<Node> frozen) {
         this.rules = List.copyOf(rules);
@@ -44,9 +60,23 @@ public final class Rewriter {
         return resolve(root, 0);
     }
 
+    /**
+     * Stops with {@link TooLarge} once more than {@code nodes} nodes have been simplified: expanding products
+     * of sums can grow a formula exponentially, and a caller that has another way to decide wants to stop early.
+     */
+    public Rewriter budget(int nodes) {
+        this.budget = nodes;
+        return this;
+    }
+
     /** Keeps rules from looking inside {@code node} when it is an argument. */
     public void markOpaque(Node node) {
         opaque.add(node);
+    }
+
+    /** What the rules see: for looking at a normal form as they do (its terms, a term's coefficient). */
+    public Context context() {
+        return context;
     }
 
     /** How many times each rule fired, in the order they first fired. */
@@ -61,8 +91,15 @@ public final class Rewriter {
         }
         // only the nodes not yet resolved: a rewrite's result is mostly made of resolved nodes, so walking the
         // whole graph below it again would make simplifying a chain of k rewrites quadratic in k
-        for (Node node : Graph.topologicalOrder(List.of(root), done::containsKey)) {
+        if (frozen.contains(root)) {
+            return root;
+        }
+        // nor inside the frozen nodes, which stay as they are whatever is below them
+        for (Node node : Graph.topologicalOrder(List.of(root), n -> done.containsKey(n) || frozen.contains(n))) {
             if (!done.containsKey(node)) {
+                if (done.size() > budget) {
+                    throw new TooLarge(budget);
+                }
                 Node normal = rewriteOne(node, depth);
                 done.put(node, normal);
                 done.putIfAbsent(normal, normal);
@@ -77,7 +114,7 @@ public final class Rewriter {
         }
         Node[] args = new Node[apply.args().size()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = done.get(apply.arg(i));
+            args[i] = frozen.contains(apply.arg(i)) ? apply.arg(i) : done.get(apply.arg(i));
         }
         Node rebuilt = context.apply(apply.op(), apply.attr(), args);
         if (!(rebuilt instanceof Apply a) || frozen.contains(rebuilt)) {
@@ -133,6 +170,33 @@ public final class Rewriter {
 
         public Node constant(double value, deltac.graph.Shape shape) {
             return builder.constant(value, shape);
+        }
+
+        /**
+         * A key that orders expressions by their structure alone (not by when their nodes were made): a 64-bit
+         * hash of the op, attribute and shape of every node, and of the leaves' names and constants' values,
+         * memoized. The commuting rules sort by it, which is what makes them terminate; two different
+         * expressions with one key (a one-in-2⁶⁴ chance) are left in the order they came, which can only cost a proof.
+         */
+        public long key(Node node) {
+            Long known = keys.get(node);
+            if (known != null) {
+                return known;
+            }
+            long key;
+            if (node instanceof Apply a) {
+                key = mix(a.op().ordinal() * 31L + Double.doubleToLongBits(a.attr()));
+                for (Node arg : a.args()) {
+                    key = mix(key * 31 + key(arg));
+                }
+            } else if (node instanceof Const c) {
+                key = mix(Double.doubleToLongBits(c.value()) ^ 0x5bd1e995L);
+            } else {
+                key = mix((node instanceof deltac.graph.Input i ? i.name() : ((deltac.graph.Param) node).name()).hashCode());
+            }
+            key = mix(key * 31 + node.shape().rows() * 65_537L + node.shape().cols());
+            keys.put(node, key);
+            return key;
         }
     }
 }

@@ -99,12 +99,20 @@ class FormulaCheckerTest {
     @Test
     void swappedActivationAndInputAreNamed() throws Exception {
         Verdict v = check("Matrix dW2 = delta_z2 * x.T;", false);
-        assertTrue(v.toString().endsWith("; it uses x where the derivative has a¹"), v.toString());
+        assertTrue(v.toString().endsWith("; it uses x (the input) where the derivative has a¹ (layer 1's activation)"),
+                v.toString());
+    }
+
+    @Test
+    void aDerivedNameInAFormulaIsNamedInTheReason() throws Exception {
+        // per sample, ∂C/∂b¹ is δ¹ itself
+        Verdict v = check("Matrix db1 = square(delta_z1);", false);
+        assertTrue(v.toString().endsWith("; your db1 has an extra factor ⊙ δ¹"), v.toString());
     }
 
     @Test
     void aDifferenceNoSingleEditExplainsStillSaysWhere() throws Exception {
-        Verdict v = check("Matrix db1 = square(delta_z1);", false);
+        Verdict v = check("Matrix db1 = exp(a1) - hadamard(z1, x);", false);
         assertTrue(v.toString().matches("hand\\.java:1:23: db1: differs: at instance \\d, entry \\(\\d, 1\\): "
                 + "yours -?[0-9.e-]+, derived -?[0-9.e-]+"), v.toString());
     }
@@ -121,7 +129,9 @@ class FormulaCheckerTest {
     void aFormulaOfTheWrongShapeIsAPositionedDiagnostic() throws Exception {
         CheckReport r = FormulaChecker.check(Spec.parse(Path.of("../examples/mnist_mlp.java")),
                 "class H {\n  Matrix dW2 = delta_z2 * x.T;\n}", "hand.java", false);
-        assertEquals("hand.java:2:16: dW2 is 10×128 but this formula is 10×784", r.diagnostics().get(0).toString());
+        assertEquals("hand.java:2:16: dW2 is 10×128 but this formula is 10×784; it uses x (the input) where the derivative"
+                + " has a¹ (layer 1's activation)", r.diagnostics().get(0).toString());
+        assertTrue(r.verdicts().isEmpty());
     }
 
     @Test

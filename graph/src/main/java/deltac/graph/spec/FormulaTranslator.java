@@ -30,12 +30,17 @@ final class FormulaTranslator {
     private final Map<String, com.github.javaparser.ast.Node> given = new LinkedHashMap<>();
     private final List<Formulas.Formula> formulas = new ArrayList<>();
     private final Map<String, com.github.javaparser.ast.Node> helpers = new LinkedHashMap<>();
+    private final Repairs repairs;
 
-    FormulaTranslator(String file, GraphBuilder builder, Map<String, Node> names, Map<String, Shape> expected) {
+    /** @param repairs null to stop at the first shape error; else how to read past them (a formula of the wrong shape is kept) */
+    FormulaTranslator(String file, GraphBuilder builder, Map<String, Node> names, Map<String, Shape> expected,
+                      Repairs repairs) {
         this.reporter = new SpecTranslator(file);
         this.scope = new Scope(reporter, builder);
         names.forEach(scope::define);
         this.expected = expected;
+        this.repairs = repairs;
+        scope.repairing(repairs);
     }
 
     Formulas.Result translate(CompilationUnit unit) {
@@ -105,6 +110,9 @@ final class FormulaTranslator {
         if (scope.defines(name)) {
             throw reporter.error(v.getName(), name + " is already a name of the spec; give this term another name");
         }
+        if (repairs != null) {
+            repairs.formula(name);
+        }
         scope.define(name, scope.translate(value));
         helpers.put(name, v.getName());
     }
@@ -118,8 +126,11 @@ final class FormulaTranslator {
         if (given.containsKey(name)) {
             throw reporter.error(at, name + " is given twice (first at " + SpecTranslator.where(given.get(name)) + ")");
         }
+        if (repairs != null) {
+            repairs.formula(name);
+        }
         Node node = scope.translate(value);
-        if (!node.shape().equals(shape)) {
+        if (!node.shape().equals(shape) && repairs == null) {
             throw reporter.error(value, name + " is " + shape + " but this formula is " + node.shape());
         }
         given.put(name, at);

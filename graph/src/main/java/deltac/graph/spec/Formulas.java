@@ -51,7 +51,22 @@ public final class Formulas {
 
     public static Result read(String text, String file, GraphBuilder builder, Map<String, Node> names,
                               Map<String, Shape> expected) {
+        return read(text, file, builder, names, expected, null);
+    }
+
+    /**
+     * Reads past shape errors, for {@code check} to name the mistake behind one: each op whose arguments do not
+     * fit is read with them transposed or swapped, as {@code repairs} chooses and records, and a formula of the
+     * wrong shape is kept. Never a verdict's input: the formulas it gives are not what the file says.
+     */
+    public static Result readRepairing(String text, String file, GraphBuilder builder, Map<String, Node> names,
+                                       Map<String, Shape> expected, Repairs repairs) {
+        return read(text, file, builder, names, expected, java.util.Objects.requireNonNull(repairs));
+    }
+
+    private static Result read(String text, String file, GraphBuilder builder, Map<String, Node> names,
+                               Map<String, Shape> expected, Repairs repairs) {
         return Spec.parse(text, file, SpecLimits.DEFAULT,
-                unit -> new FormulaTranslator(file, builder, names, expected).translate(unit), Result::failed);
+                unit -> new FormulaTranslator(file, builder, names, expected, repairs).translate(unit), Result::failed);
     }
 }

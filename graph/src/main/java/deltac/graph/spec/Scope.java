@@ -41,10 +41,16 @@ final class Scope {
     private final Set<String> resolving = new LinkedHashSet<>();
     private final Map<String, VariableDeclarator> laterLocals = new HashMap<>();
     private final Set<String> settings = new HashSet<>();
+    private Repairs repairs;
 
     Scope(SpecTranslator owner, GraphBuilder builder) {
         this.owner = owner;
         this.builder = builder;
+    }
+
+    /** From now on, an op whose shapes do not fit is repaired when it can be (a formula read for check's sake). */
+    void repairing(Repairs repairs) {
+        this.repairs = repairs;
     }
 
     SpecTranslator owner() {
@@ -196,6 +202,16 @@ final class Scope {
                         + ": a spec uses + - * / and the functions of the language");
             };
         } catch (ShapeException shapes) {
+            Op op = switch (b.getOperator()) {
+                case PLUS -> Op.ADD;
+                case MINUS -> Op.SUB;
+                case MULTIPLY -> Op.MATMUL;
+                default -> Op.DIVIDE;
+            };
+            Node repaired = repairs == null ? null : repairs.repair(builder, op, 0, left, right);
+            if (repaired != null) {
+                return repaired;
+            }
             // described only now: printing an operand is linear in its size, so doing it for every operator
             // made a long chain (a + a + ... + a) quadratic
             throw owner.error(b, shapes.format(describe(b.getLeft(), left), describe(b.getRight(), right)));
@@ -314,6 +330,10 @@ final class Scope {
         try {
             return builder.apply(op, attr, args);
         } catch (ShapeException shapes) {
+            Node repaired = repairs == null || args.length != 2 ? null : repairs.repair(builder, op, attr, args[0], args[1]);
+            if (repaired != null) {
+                return repaired;
+            }
             String[] described = new String[args.length];
             for (int i = 0; i < args.length; i++) {
                 described[i] = sources[i] == null ? "n" : describe(sources[i], args[i]);
