@@ -141,7 +141,22 @@ final class ScorerSource {
         line(2, "predict(" + String.join(", ", inputs.stream().map(in -> safe(in.name())).toList()) + ", out);");
         line(2, "return out;");
         line(1, "}");
+        String outputName = graph.locals().entrySet().stream().filter(e -> e.getValue() == output).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (outputName != null && outputName.matches("[A-Za-z_][A-Za-z0-9_]*") && !RESERVED.contains(outputName)
+                && inputs.stream().noneMatch(in -> in.name().equals(outputName))) {
+            line(0, "");
+            line(1, "/** The spec's {@code " + outputName + "} for one sample: {@link #predict}, named as the spec names it. */");
+            line(1, "public float[] " + outputName + "(" + String.join(", ", params) + ") {");
+            line(2, "return predict(" + String.join(", ", inputs.stream().map(in -> safe(in.name())).toList()) + ");");
+            line(1, "}");
+        }
     }
+
+    /** Names the class uses for itself. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("predict", "load", "filled", "product",
+            "binary", "unary", "softmax", "reduce", "transpose", "equals", "hashCode", "toString", "getClass", "wait",
+            "notify", "notifyAll", "clone", "finalize");
 
     private static int parts(int calls) {
         return (calls + CALLS_PER_METHOD - 1) / CALLS_PER_METHOD;

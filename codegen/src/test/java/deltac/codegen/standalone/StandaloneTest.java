@@ -102,6 +102,9 @@ class StandaloneTest {
         assertEquals(trainer.inputs().stream().map(Feed::name).toList(),
                 Arrays.stream(predict.getParameters()).limit(trainer.inputs().size()).map(p -> p.getName()).toList(),
                 "parameters named as the spec's inputs");
+        String outputName = graph.locals().entrySet().stream().filter(e -> e.getValue() == graph.output())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        Method named = outputName == null ? null : type.getMethod(outputName, Arrays.copyOf(types, types.length - 1));
         for (int sample = 0; sample < 5; sample++) {
             float[][] inputs = new float[trainer.inputs().size()][];
             Object[] args = new Object[inputs.length + 1];
@@ -114,6 +117,10 @@ class StandaloneTest {
             }
             float[] want = new float[trainer.outputRows()];
             trainer.predict(inputs, 1, want);
+            if (named != null) {
+                float[] viaName = (float[]) named.invoke(fromResource, Arrays.copyOf(args, inputs.length));
+                assertEquals(want[0], viaName[0], 1e-5 * Math.max(1, Math.abs(want[0])), label + " " + outputName + "()");
+            }
             for (Object s : new Object[] {fromResource, fromArrays}) {
                 float[] got = new float[want.length];
                 args[inputs.length] = got;
