@@ -43,6 +43,20 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         Graph graph = SpecFiles.read(spec, err);
+        CheckReport report = check(graph, byHand, batch, err);
+        for (Verdict v : report.verdicts()) {
+            out.println(v);
+        }
+        if (!report.verdicts().isEmpty() && !report.notGiven().isEmpty()) {
+            out.println("not given: " + String.join(", ", report.notGiven()));
+        }
+        out.flush();
+        err.flush();
+        return report.allEqual() ? 0 : Failures.USER_ERROR;
+    }
+
+    /** The hand-derived formulas in {@code byHand} checked against the derivation; their diagnostics go to {@code err}. */
+    static CheckReport check(Graph graph, Path byHand, boolean batch, PrintWriter err) {
         if (!Files.isRegularFile(byHand)) {
             throw new UserError(byHand + ": no such file");
         }
@@ -55,14 +69,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Diagnostic d : report.diagnostics()) {
             err.println(d);
         }
-        for (Verdict v : report.verdicts()) {
-            out.println(v);
-        }
-        if (!report.verdicts().isEmpty() && !report.notGiven().isEmpty()) {
-            out.println("not given: " + String.join(", ", report.notGiven()));
-        }
-        out.flush();
         err.flush();
-        return report.allEqual() ? 0 : Failures.USER_ERROR;
+        return report;
     }
 }

@@ -2,13 +2,11 @@ package deltac.cli;
 
 import deltac.autodiff.check.CheckReport;
 import deltac.graph.Graph;
-import deltac.graph.spec.Diagnostic;
 import deltac.report.Report;
 import deltac.report.RunFile;
 import deltac.runtime.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,20 +103,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private CheckReport check(Graph graph, PrintWriter err) {
-        if (!Files.isRegularFile(byHand)) {
-            throw new UserError(byHand + ": no such file");
-        }
-        CheckReport report;
-        try {
-            report = Report.check(graph, byHand, batch);
-        } catch (IOException e) {
-            throw new UserError(byHand + ": cannot read: " + e.getMessage());
-        }
-        for (Diagnostic d : report.diagnostics()) {
-            err.println(d);
-        }
-        err.flush();
-        return report;
+        return CheckCommand.check(graph, byHand, batch, err);
     }
 
     static long write(Report.Contents contents, Path file) {
