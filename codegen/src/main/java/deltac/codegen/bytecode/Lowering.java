@@ -253,7 +253,7 @@ final class Lowering {
         if (!options.fallbackEverything()) {
             for (Node node : order) {
                 if (node instanceof Apply a && PRODUCTS.contains(a.op()) && !roots.contains(node)
-                        && uses.getOrDefault(node, 0) == 1) {
+                        && uses.getOrDefault(node, 0) == 1 && !batchRows(a)) {
                     Node owner = mapOwner(consumer.get(node), materialized);
                     // one product per epilogue, and only where the epilogue's other values are computed before it
                     // (in W x + V u, V u is read from its own buffer, computed first)
@@ -430,6 +430,14 @@ final class Lowering {
         return name + " = " + a.op().name().toLowerCase(java.util.Locale.ROOT) + " " + a.shape();
     }
 
+    /**
+     * Whether a product has the batch on its rows ((xᵀ M), n × k): the generated gemm takes its rows as a
+     * constant, so such a product runs in the runtime's kernel (a loop to Shape.N ran no row and left 0s).
+     */
+    private static boolean batchRows(Apply p) {
+        return p.shape().rows() == Shape.N;
+    }
+
     private List<Stmt> product(KernelBuilder kb, Apply p, String out, KernelBuilder.Epilogue epilogue) {
         Shape sa = p.arg(0).shape();
         Shape sb = p.arg(1).shape();
@@ -449,7 +457,7 @@ final class Lowering {
     private List<Stmt> special(KernelBuilder kb, Apply a, String out) {
         Shape s = a.arg(0).shape();
         return switch (a.op()) {
-            case MATMUL, MATMUL_TN, MATMUL_NT -> product(kb, a, out, null);
+            case MATMUL, MATMUL_TN, MATMUL_NT -> batchRows(a) ? fallback(kb, a) : product(kb, a, out, null);
             case SUM_ROWS -> Reductions.sumRows(kb, out, fields.get(a.arg(0)), s.rows(), s.cols());
             case SUM_COLS -> Reductions.sumCols(kb, out, fields.get(a.arg(0)), s.rows(), s.cols());
             case SUM -> Reductions.sum(kb, out, fields.get(a.arg(0)), s.rows(), s.cols(), false);

@@ -42,4 +42,17 @@ class DifferentialFuzzFoundTest {
         Node z = b.apply(Op.ADD, b.apply(Op.MATMUL, param(b, "W", 2, 3), x1), param(b, "c", 2, 1));
         agree(b, b.apply(Op.CROSS_ENTROPY, b.apply(Op.SOFTMAX, z), y));
     }
+
+    /**
+     * A product with the batch on its rows, (xᵀ M)ᵀ: the generated gemm took its rows as a constant and looped to
+     * Shape.N, so it ran no row and the product was 0 (float64 and float32; the fallback was right).
+     */
+    @Test
+    void aProductWithTheBatchOnItsRows() throws ShapeException {
+        GraphBuilder b = new GraphBuilder("BatchRows", "found");
+        Input x = b.input("x", 3);
+        Input y = b.target("y", 2);
+        Node z = b.apply(Op.TRANSPOSE, b.apply(Op.MATMUL, b.apply(Op.TRANSPOSE, x), param(b, "M", 3, 2)));
+        agree(b, b.apply(Op.MSE, z, y));
+    }
 }
