@@ -202,6 +202,14 @@ final class Lowering {
         });
     }
 
+    /**
+     * Whether a node is computed entry by entry: not log(softmax(z)), which reads the logits and is a log-softmax
+     * per column (inlined into an element-wise consumer it expanded the softmax, which is not element-wise).
+     */
+    private static boolean elementwise(Apply a) {
+        return ELEMENTWISE.contains(a.op()) && !(a.op() == Op.LOG && is(a.arg(0), Op.SOFTMAX));
+    }
+
     private static boolean is(Node n, Op op) {
         return n instanceof Apply a && a.op() == op;
     }
@@ -309,15 +317,15 @@ final class Lowering {
         while (n != null && !materialized.contains(n)) {
             n = consumer.get(n);
         }
-        return n instanceof Apply a && ELEMENTWISE.contains(a.op()) && a.op() != Op.COLS ? n : null;
+        return n instanceof Apply a && elementwise(a) && a.op() != Op.COLS ? n : null;
     }
 
     private boolean inline(Apply a) {
-        if (options.fallbackEverything() || roots.contains(a) || !ELEMENTWISE.contains(a.op())) {
+        if (options.fallbackEverything() || roots.contains(a) || !elementwise(a)) {
             return false;
         }
         Node user = consumer.get(a);
-        if (!(user instanceof Apply u) || !ELEMENTWISE.contains(u.op())) {
+        if (!(user instanceof Apply u) || !elementwise(u)) {
             return false;
         }
         if (a.op() == Op.COLS) {
@@ -331,7 +339,7 @@ final class Lowering {
     private boolean readByKernel(Node constant) {
         for (Node n : order) {
             if (n instanceof Apply a && reads(a).contains(constant)
-                    && (options.fallbackEverything() || !ELEMENTWISE.contains(a.op()))) {
+                    && (options.fallbackEverything() || !elementwise(a))) {
                 return true;
             }
         }
@@ -383,7 +391,7 @@ final class Lowering {
         Loops.ActivationKind activation = vectorActivation(a);
         if (options.fallbackEverything()) {
             body = fallback(kb, a);
-        } else if (fused != null || ELEMENTWISE.contains(a.op())) {
+        } else if (fused != null || elementwise(a)) {
             // with a vector activation the loops compute its argument, and the runtime applies it to the buffer
             Node computed = activation != null ? a.arg(0) : a;
             body = new ArrayList<>(fused != null

@@ -55,4 +55,18 @@ class DifferentialFuzzFoundTest {
         Node z = b.apply(Op.TRANSPOSE, b.apply(Op.MATMUL, b.apply(Op.TRANSPOSE, x), param(b, "M", 3, 2)));
         agree(b, b.apply(Op.MSE, z, y));
     }
+
+    /**
+     * log(softmax(z)) read by an element-wise op: lowering inlined it (log is element-wise) and then expanded the
+     * softmax under it: "SOFTMAX is not element-wise" when compiling.
+     */
+    @Test
+    void logOfASoftmaxUnderAnElementWiseOp() throws ShapeException {
+        GraphBuilder b = new GraphBuilder("LogSoftmaxInline", "found");
+        Input x = b.input("x", 4);
+        Input y = b.target("y", 2);
+        Node v = b.apply(Op.EXP, b.apply(Op.LOG, b.apply(Op.SOFTMAX, x)));
+        Node z = b.apply(Op.MATMUL, param(b, "W", 2, 4), v);
+        agree(b, b.apply(Op.MSE, z, y));
+    }
 }
