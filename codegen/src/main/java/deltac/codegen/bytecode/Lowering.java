@@ -610,7 +610,9 @@ final class Lowering {
     private static Expr load(KernelBuilder kb, String field, Shape shape, Shape out, Var iv, Var row, Var j,
                              List<Stmt> hoisted) {
         Var array = kb.array(field);
-        if (shape.equals(out)) {
+        // a scalar is read at 0 even over a scalar: a scalar computed before the loop (hoisted) is expanded over
+        // its own 1×1 shape, where row + j read j before its loop declared it
+        if (shape.equals(out) && !shape.isScalar()) {
             return new Load(array, add(row, j));
         }
         if (shape.isScalar() || shape.isColumn()) {

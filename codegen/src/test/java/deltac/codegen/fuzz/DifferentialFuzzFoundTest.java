@@ -69,4 +69,19 @@ class DifferentialFuzzFoundTest {
         Node z = b.apply(Op.MATMUL, param(b, "W", 2, 4), v);
         agree(b, b.apply(Op.MSE, z, y));
     }
+
+    /**
+     * A scalar computed before the loop from a 1×1 buffer, v + 0.1 · sumRows(v) for a row v: its load was indexed
+     * row + j as over a 1×1 loop, j before its loop declared it: a NullPointerException in the emitter.
+     */
+    @Test
+    void aScalarFromABufferHoistedOverARow() throws ShapeException {
+        GraphBuilder b = new GraphBuilder("HoistedScalar", "found");
+        Input x = b.input("x", 2);
+        Input y = b.target("y", 2);
+        Node v = b.apply(Op.SUM_COLS, x);
+        Node t = b.apply(Op.ADD, v, b.apply(Op.SCALE, b.constant(0.1), b.apply(Op.SUM_ROWS, v)));
+        Node z = b.apply(Op.ADD, b.apply(Op.MATMUL, param(b, "W", 2, 1), t), param(b, "c", 2, 1));
+        agree(b, b.apply(Op.MSE, z, y));
+    }
 }
