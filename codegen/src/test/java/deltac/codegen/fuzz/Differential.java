@@ -28,7 +28,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The reference is the EJML interpreter in float64. Against it: the generated trainer in float64 and float32,
  * each with and without every op forced through the EJML fallback, at batch sizes {@link #BATCHES}; the loss
  * ({@code computeGradients} and {@code loss}), every gradient and the prediction must agree to {@link #F64}
- * (float64) or {@link #F32} (float32) relative to each value's largest entry. The interpreter's own gradients
+ * (float64) or {@link #F32} (float32) relative to each value's largest entry, or to a floor when that is
+ * small ({@link #F64_FLOOR}). The interpreter's own gradients
  * must agree with central differences of its loss in float64 on a few entries ({@link #DIFFERENCES}).
  *
  * <p>A float32 comparison is left out (and counted) at a batch where a kinked op (relu, leakyRelu, abs) sees an
@@ -42,15 +43,21 @@ final class Differential {
     static final double F64 = 1e-9;
     static final double F32 = 1e-3;
     /**
-     * The least "largest entry" a comparison is relative to: a gradient whose entries are all near 1e-9 (a saturated
-     * softmax) is the difference of terms near 1, which float32 rounds to 1e-7 and float64 to 1e-16.
+     * The least "largest entry" a comparison is relative to, as a fraction of the network's scale (the largest of
+     * 1, |C| and every gradient's entries): a gradient whose entries are all near 1e-9 (a saturated softmax), or
+     * one that is 0 by structure, is the difference of terms of that scale, which float32 rounds to 1e-7 of it.
      */
-    static final double F64_FLOOR = 1e-6;
-    static final double F32_FLOOR = 1e-4;
+    static final double F64_FLOOR = 1e-4;
+    static final double F32_FLOOR = 1e-2;
     static final double KINK = 1e-2;
     static final int DIFFERENCES = 3;
     static final double STEP = 1e-5;
     static final double DIFFERENCE_TOLERANCE = 1e-5;
+    /**
+     * A central difference of a loss near C carries a rounding error near 1e-16 |C| / STEP = 1e-11 |C|: the
+     * least magnitude a difference is relative to, as a fraction of max(1, |C|).
+     */
+    static final double DIFFERENCE_FLOOR = 1e-5;
 
     /** Counts over a campaign. */
     static final class Counts {
@@ -109,9 +116,9 @@ final class Differential {
     static void compare(FuzzNetwork net, Trainer reference, Trainer generated, int n, Precision precision,
                         String config, List<String> findings) {
         double tolerance = precision == Precision.F64 ? F64 : F32;
-        double floor = precision == Precision.F64 ? F64_FLOOR : F32_FLOOR;
         double[][] feeds = feeds(net, generated, n);
         double want = reference.computeGradients(feeds, n);
+        double floor = (precision == Precision.F64 ? F64_FLOOR : F32_FLOOR) * scale(want, reference);
         double got = generated.computeGradients(feeds, n);
         String at = config + " at n=" + n + ": ";
         close(at + "loss", new double[] {want}, new double[] {got}, tolerance, floor, findings);
@@ -130,10 +137,21 @@ final class Differential {
         }
     }
 
+    /** The largest of 1, |loss| and every entry of every gradient. */
+    static double scale(double loss, Trainer trainer) {
+        double scale = Math.max(1, Math.abs(loss));
+        for (Tensor g : trainer.gradients()) {
+            for (double v : g.asF64()) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        return scale;
+    }
+
     /** Central differences of the interpreter's loss, in float64, against its gradients on a few entries. */
     static void differences(FuzzNetwork net, EjmlTrainer reference, int n, List<String> findings, Counts counts) {
         double[][] feeds = feeds(net, reference, n);
-        reference.computeGradients(feeds, n);
+        double loss = reference.computeGradients(feeds, n);
         Random rng = new Random(net.seed());
         List<Tensor> params = reference.parameters();
         for (int t = 0; t < DIFFERENCES && !params.isEmpty(); t++) {
@@ -153,7 +171,7 @@ final class Differential {
             p[k] = saved;
             double numeric = (up - down) / (2 * STEP);
             double error = Math.abs(numeric - gradient[k]) / Math.max(Math.max(Math.abs(numeric), Math.abs(gradient[k])),
-                    Math.max(1e-3 * scale, 1e-7));
+                    Math.max(1e-3 * scale, DIFFERENCE_FLOOR * Math.max(1, Math.abs(loss))));
             counts.differences++;
             if (!(error <= DIFFERENCE_TOLERANCE)) {
                 findings.add("interpreter at n=" + n + ": ∂C/∂" + params.get(i).name() + "[" + k + "] is "

@@ -107,6 +107,7 @@ record FuzzNetwork(long seed, Graph graph, String loss, Map<String, DMatrixRMaj>
         final Map<String, DMatrixRMaj> data = new HashMap<>();
         final List<Node> pool = new ArrayList<>();
         final List<Param> params = new ArrayList<>();
+        final List<Input> inputs = new ArrayList<>();
         Input first;
         int names;
 
@@ -141,6 +142,7 @@ record FuzzNetwork(long seed, Graph graph, String loss, Map<String, DMatrixRMaj>
 
         Input input(int rows) {
             Input x = b.input("x" + names++, rows);
+            inputs.add(x);
             data.put(x.name(), fill(rows, WIDEST, () -> uniform(-1, 1)));
             if (first == null) {
                 first = x;
@@ -198,12 +200,22 @@ record FuzzNetwork(long seed, Graph graph, String loss, Map<String, DMatrixRMaj>
             return p;
         }
 
-        /** Whether a value is finite and within ±LIMIT on the widest batch. */
+        /**
+         * Whether a value is finite and within ±LIMIT at every batch size a campaign runs (c / n and the reductions
+         * over the batch make a value depend on n: checked on the widest batch alone, a chain of them overflowed
+         * float32 at n = 1).
+         */
         boolean sane(Node v) {
-            DMatrixRMaj m = Interpreter.evaluate(List.of(v), data).get(v);
-            for (double d : m.data) {
-                if (!(Math.abs(d) <= LIMIT)) {
-                    return false;
+            for (int n : Differential.BATCHES) {
+                Map<String, DMatrixRMaj> bindings = new HashMap<>(data);
+                for (Input x : inputs) {
+                    bindings.put(x.name(), Differential.columns(data.get(x.name()), n));
+                }
+                DMatrixRMaj m = Interpreter.evaluate(List.of(v), bindings).get(v);
+                for (double d : m.data) {
+                    if (!(Math.abs(d) <= LIMIT)) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -288,8 +300,8 @@ record FuzzNetwork(long seed, Graph graph, String loss, Map<String, DMatrixRMaj>
         }
 
         FuzzNetwork generate() throws ShapeException {
-            int inputs = 1 + rng.nextInt(2);
-            for (int i = 0; i < inputs; i++) {
+            int count = 1 + rng.nextInt(2);
+            for (int i = 0; i < count; i++) {
                 pool.add(input(dim()));
             }
             int steps = 2 + rng.nextInt(8);
@@ -316,8 +328,9 @@ record FuzzNetwork(long seed, Graph graph, String loss, Map<String, DMatrixRMaj>
                         target(k + 1, "oneHot"));
                 case "binaryCrossEntropy(sigmoid)" -> apply(Op.BINARY_CROSS_ENTROPY, apply(Op.SIGMOID, affine(z, k)),
                         target(k, rng.nextBoolean() ? "binary" : "probability"));
+                // logits in (−1, 1): no probability within float32's reach of 0 or 1, where log(1 − p) is −∞
                 case "binaryCrossEntropy(probabilities)" -> apply(Op.BINARY_CROSS_ENTROPY,
-                        apply(Op.SOFTMAX, affine(z, k + 1)), target(k + 1, "probability"));
+                        apply(Op.SOFTMAX, apply(Op.TANH, affine(z, k + 1))), target(k + 1, "probability"));
                 case "-sum(y ⊙ logSoftmax(z)) / n" -> apply(Op.DIVIDE, apply(Op.NEG, apply(Op.SUM,
                         apply(Op.HADAMARD, target(k + 1, "oneHot"), apply(Op.LOG_SOFTMAX, affine(z, k + 1))))),
                         apply(Op.COLS, first));
