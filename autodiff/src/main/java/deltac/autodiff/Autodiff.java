@@ -46,10 +46,18 @@ public final class Autodiff {
         return deltac.graph.DeepStack.call(() -> deriveHere(graph, rules));
     }
 
+    /** The first declared input (not target) that the loss reads, else the first feed it reads; null if none. */
+    private static Node batchInput(Graph graph, List<Node> order) {
+        Set<Node> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(order);
+        List<deltac.graph.Input> reached = graph.inputs().stream().filter(read::contains).toList();
+        return reached.stream().filter(i -> !i.isTarget()).findFirst().orElse(reached.isEmpty() ? null : reached.get(0));
+    }
+
     private static Derivation deriveHere(Graph graph, List<Rule> rules) {
         GraphBuilder builder = GraphBuilder.extending(graph);
-        Terms terms = new Terms(builder);
         List<Node> order = Graph.topologicalOrder(List.of(graph.loss()));
+        Terms terms = new Terms(builder, batchInput(graph, order));
         Set<Node> needed = dependOnParams(order);
         Map<Node, Node> adjoints = new IdentityHashMap<>();
         Map<String, Integer> fired = new LinkedHashMap<>();

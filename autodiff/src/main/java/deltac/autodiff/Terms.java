@@ -12,9 +12,12 @@ import deltac.graph.ShapeException;
  */
 final class Terms {
     final GraphBuilder b;
+    /** The first input the loss reads, whose columns are the batch: n is its cols; null when none. */
+    private final Node batch;
 
-    Terms(GraphBuilder b) {
+    Terms(GraphBuilder b, Node batch) {
         this.b = b;
+        this.batch = batch;
     }
 
     Node op(Op op, Node... args) {
@@ -80,9 +83,10 @@ final class Terms {
 
     /** The number of columns of {@code a} as a scalar node: {@code n} for a batch. */
     Node cols(Node a) {
-        // every batch value has n columns: one canonical node for n, shared with the spec reader's `n`
-        if (a.shape().cols() == Shape.N && b.firstInput() != null && b.firstInput().shape().cols() == Shape.N) {
-            return op(Op.COLS, b.firstInput());
+        // every batch value has n columns: one canonical node for n, shared with the spec reader's `n` when the
+        // loss reads the first input; never an input the loss does not read, which a trainer is not fed
+        if (a.shape().cols() == Shape.N && batch != null) {
+            return op(Op.COLS, batch);
         }
         return op(Op.COLS, a);
     }

@@ -202,6 +202,14 @@ final class Lowering {
         });
     }
 
+    /**
+     * Whether a node is computed entry by entry: not log(softmax(z)), which reads the logits and is a log-softmax
+     * per column (inlined into an element-wise consumer it expanded the softmax, which is not element-wise).
+     */
+    private static boolean elementwise(Apply a) {
+        return ELEMENTWISE.contains(a.op()) && !(a.op() == Op.LOG && is(a.arg(0), Op.SOFTMAX));
+    }
+
     private static boolean is(Node n, Op op) {
         return n instanceof Apply a && a.op() == op;
     }
@@ -253,7 +261,7 @@ final class Lowering {
         if (!options.fallbackEverything()) {
             for (Node node : order) {
                 if (node instanceof Apply a && PRODUCTS.contains(a.op()) && !roots.contains(node)
-                        && uses.getOrDefault(node, 0) == 1) {
+                        && uses.getOrDefault(node, 0) == 1 && !batchRows(a)) {
                     Node owner = mapOwner(consumer.get(node), materialized);
                     // one product per epilogue, and only where the epilogue's other values are computed before it
                     // (in W x + V u, V u is read from its own buffer, computed first)
@@ -309,15 +317,15 @@ final class Lowering {
         while (n != null && !materialized.contains(n)) {
             n = consumer.get(n);
         }
-        return n instanceof Apply a && ELEMENTWISE.contains(a.op()) && a.op() != Op.COLS ? n : null;
+        return n instanceof Apply a && elementwise(a) && a.op() != Op.COLS ? n : null;
     }
 
     private boolean inline(Apply a) {
-        if (options.fallbackEverything() || roots.contains(a) || !ELEMENTWISE.contains(a.op())) {
+        if (options.fallbackEverything() || roots.contains(a) || !elementwise(a)) {
             return false;
         }
         Node user = consumer.get(a);
-        if (!(user instanceof Apply u) || !ELEMENTWISE.contains(u.op())) {
+        if (!(user instanceof Apply u) || !elementwise(u)) {
             return false;
         }
         if (a.op() == Op.COLS) {
@@ -331,7 +339,7 @@ final class Lowering {
     private boolean readByKernel(Node constant) {
         for (Node n : order) {
             if (n instanceof Apply a && reads(a).contains(constant)
-                    && (options.fallbackEverything() || !ELEMENTWISE.contains(a.op()))) {
+                    && (options.fallbackEverything() || !elementwise(a))) {
                 return true;
             }
         }
@@ -383,7 +391,7 @@ final class Lowering {
         Loops.ActivationKind activation = vectorActivation(a);
         if (options.fallbackEverything()) {
             body = fallback(kb, a);
-        } else if (fused != null || ELEMENTWISE.contains(a.op())) {
+        } else if (fused != null || elementwise(a)) {
             // with a vector activation the loops compute its argument, and the runtime applies it to the buffer
             Node computed = activation != null ? a.arg(0) : a;
             body = new ArrayList<>(fused != null
@@ -430,6 +438,14 @@ final class Lowering {
         return name + " = " + a.op().name().toLowerCase(java.util.Locale.ROOT) + " " + a.shape();
     }
 
+    /**
+     * Whether a product has the batch on its rows ((xᵀ M), n × k): the generated gemm takes its rows as a
+     * constant, so such a product runs in the runtime's kernel (a loop to Shape.N ran no row and left 0s).
+     */
+    private static boolean batchRows(Apply p) {
+        return p.shape().rows() == Shape.N;
+    }
+
     private List<Stmt> product(KernelBuilder kb, Apply p, String out, KernelBuilder.Epilogue epilogue) {
         Shape sa = p.arg(0).shape();
         Shape sb = p.arg(1).shape();
@@ -449,7 +465,7 @@ final class Lowering {
     private List<Stmt> special(KernelBuilder kb, Apply a, String out) {
         Shape s = a.arg(0).shape();
         return switch (a.op()) {
-            case MATMUL, MATMUL_TN, MATMUL_NT -> product(kb, a, out, null);
+            case MATMUL, MATMUL_TN, MATMUL_NT -> batchRows(a) ? fallback(kb, a) : product(kb, a, out, null);
             case SUM_ROWS -> Reductions.sumRows(kb, out, fields.get(a.arg(0)), s.rows(), s.cols());
             case SUM_COLS -> Reductions.sumCols(kb, out, fields.get(a.arg(0)), s.rows(), s.cols());
             case SUM -> Reductions.sum(kb, out, fields.get(a.arg(0)), s.rows(), s.cols(), false);
@@ -594,7 +610,9 @@ final class Lowering {
     private static Expr load(KernelBuilder kb, String field, Shape shape, Shape out, Var iv, Var row, Var j,
                              List<Stmt> hoisted) {
         Var array = kb.array(field);
-        if (shape.equals(out)) {
+        // a scalar is read at 0 even over a scalar: a scalar computed before the loop (hoisted) is expanded over
+        // its own 1×1 shape, where row + j read j before its loop declared it
+        if (shape.equals(out) && !shape.isScalar()) {
             return new Load(array, add(row, j));
         }
         if (shape.isScalar() || shape.isColumn()) {
