@@ -148,12 +148,23 @@ public final class Rewriter {
         }
 
         /** The value of a constant node (of any shape), or null. */
+        /**
+         * The value of a constant node, or of {@code n} (cols(x)) where the batch size is bound: a forward node the
+         * rewriter leaves as it is, but a constant all the same (so (−1)/n folds to −1 per sample).
+         */
         public Double constant(Node node) {
-            return node instanceof Const c ? c.value() : null;
+            if (node instanceof Const c) {
+                return c.value();
+            }
+            if (node instanceof Apply a && a.op() == Op.COLS && a.arg(0).shape().cols() != deltac.graph.Shape.N) {
+                return (double) a.arg(0).shape().cols();
+            }
+            return null;
         }
 
         public boolean isConstant(Node node, double value) {
-            return node instanceof Const c && c.value() == value;
+            Double v = constant(node);
+            return v != null && v == value;
         }
 
         public Node apply(Op op, Node... args) {

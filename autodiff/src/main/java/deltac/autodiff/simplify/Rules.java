@@ -13,6 +13,7 @@ import static deltac.graph.Op.SIGMOID;
 import static deltac.graph.Op.SIGMOID_PRIME;
 import static deltac.graph.Op.SQUARE;
 import static deltac.graph.Op.SUB;
+import static deltac.graph.Op.MEAN;
 import static deltac.graph.Op.SUM;
 import static deltac.graph.Op.SUM_COLS;
 import static deltac.graph.Op.SUM_ROWS;
@@ -302,6 +303,10 @@ public final class Rules {
 
     /** An element-wise op of constants (every entry the same value) is a constant. */
     private static Node foldConstants(Apply a, Context c) {
+        Node product = foldProduct(a, c);
+        if (product != null) {
+            return product;
+        }
         if (!ELEMENTWISE.contains(a.op()) && !(a.op() == MATMUL && a.shape().isScalar() && a.arg(0).shape().isScalar())) {
             return null;
         }
@@ -326,6 +331,36 @@ public final class Rules {
             case ABS -> Math.abs(v[0]);
             default -> Math.signum(v[0]);
         };
+        return Double.isFinite(result) ? c.constant(result, a.shape()) : null;
+    }
+
+    /**
+     * A product of two constant matrices, u v with k inner entries, is the constant u v k (1ₙᵀ (c 1) and the like); a
+     * sum of a constant matrix is the constant times the entries summed.
+     */
+    private static Node foldProduct(Apply a, Context c) {
+        if (is(a, SUM_ROWS) || is(a, SUM_COLS) || is(a, SUM) || is(a, MEAN)) {
+            Double v = a.arg(0) instanceof deltac.graph.Const k ? k.value() : null;
+            Shape in = a.arg(0).shape();
+            boolean unknown = in.rows() == Shape.N || in.cols() == Shape.N; // a count that depends on the batch
+            long count = is(a, SUM_ROWS) ? in.cols() : is(a, SUM_COLS) ? in.rows() : (long) in.rows() * in.cols();
+            if (v == null || (unknown && !is(a, MEAN))) {
+                return null;
+            }
+            return c.constant(is(a, MEAN) ? v : v * count, a.shape());
+        }
+        if (!(is(a, MATMUL) || is(a, MATMUL_TN) || is(a, MATMUL_NT))) {
+            return null;
+        }
+        Double u = c.constant(a.arg(0));
+        Double v = c.constant(a.arg(1));
+        Shape left = a.arg(0).shape();
+        int inner = is(a, MATMUL_TN) ? left.rows() : left.cols();
+        if (u == null || v == null || inner == Shape.N || !(a.arg(0) instanceof deltac.graph.Const)
+                || !(a.arg(1) instanceof deltac.graph.Const)) {
+            return null;
+        }
+        double result = u * v * inner;
         return Double.isFinite(result) ? c.constant(result, a.shape()) : null;
     }
 }
