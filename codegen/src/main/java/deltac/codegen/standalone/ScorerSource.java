@@ -32,6 +32,8 @@ final class ScorerSource {
     private final List<String> fields = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
+    /** Whether the class has its {@code filled} helper, which constant buffers call. */
+    private boolean filledAdded;
 
     private ScorerSource(Graph graph, Node output, List<Input> inputs, String internalName) {
         this.graph = graph;
@@ -229,8 +231,6 @@ final class ScorerSource {
         fields.add("private final float[] " + name + " = new float[" + rows * cols + "];");
         calls.add(call((Apply) n, name, rows, cols));
     }
-
-    private boolean filledAdded;
 
     private void ensureFilled() {
         if (!filledAdded) {

@@ -2,7 +2,6 @@ package deltac.runtime.data;
 
 import deltac.runtime.Feed;
 import deltac.runtime.Feeds;
-import deltac.runtime.Model;
 import deltac.runtime.Trainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +48,6 @@ public final class FeedSet {
     /** The data as a trainer reads it: its inputs and targets. See {@link #bind(Dataset, List, List, String)}. */
     public static FeedSet bind(Dataset data, Trainer trainer) throws DataException {
         return bind(data, trainer.inputs(), trainer.targets(), trainer.name());
-    }
-
-    /** The data as a model predicts from it: its inputs only. */
-    public static FeedSet bindInputs(Dataset data, Model model) throws DataException {
-        return bind(data, model.inputs(), List.of(), model.name());
     }
 
     /**
@@ -146,6 +140,11 @@ public final class FeedSet {
         return values[index(feed)];
     }
 
+    /** Where {@code feed}, the k-th of a caller's list, is here: at k when the lists agree (no look-up), else by name. */
+    private int position(Feed feed, int k) {
+        return k < feeds.size() && feeds.get(k) == feed ? k : index(feed.name());
+    }
+
     /** The position of a feed by name. */
     public int index(String feed) {
         for (int k = 0; k < feeds.size(); k++) {
@@ -184,7 +183,7 @@ public final class FeedSet {
      */
     public void copyBatch(List<Feed> which, int[] order, int start, int n, float[][] out) {
         for (int k = 0; k < which.size(); k++) {
-            float[] from = values[index(which.get(k).name())];
+            float[] from = values[position(which.get(k), k)];
             float[] to = out[k];
             int rows = which.get(k).rows();
             for (int j = 0; j < n; j++) {
@@ -199,7 +198,7 @@ public final class FeedSet {
     /** The float64 variant of {@link #copyBatch(List, int[], int, int, float[][])}. */
     public void copyBatch(List<Feed> which, int[] order, int start, int n, double[][] out) {
         for (int k = 0; k < which.size(); k++) {
-            float[] from = values[index(which.get(k).name())];
+            float[] from = values[position(which.get(k), k)];
             double[] to = out[k];
             int rows = which.get(k).rows();
             for (int j = 0; j < n; j++) {

@@ -23,8 +23,9 @@ final class Scores {
         for (int j = 0; j < b.n; j++) {
             switch (kind) {
                 case CLASSES -> {
-                    int predicted = argmax(b, j, false, reference);
-                    int actual = argmax(b, j, true, reference);
+                    int predicted = b.out32 != null ? Metrics.argmax(b.out32, rows, b.n, j) : Metrics.argmax(b.out64, rows, b.n, j);
+                    int actual = b.f32 != null ? Metrics.argmax(b.f32[reference], rows, b.n, j)
+                            : Metrics.argmax(b.f64[reference], rows, b.n, j);
                     tally(actual, predicted, true);
                 }
                 case BINARY -> {
@@ -55,20 +56,6 @@ final class Scores {
         if (matrix && actual >= 0 && predicted >= 0) {
             confusion[actual][predicted]++;
         }
-    }
-
-    /** The row of the largest value in column j (first on ties; NaN loses); -1 when all are NaN. */
-    private int argmax(Batches.Batch b, int j, boolean target, int reference) {
-        int best = -1;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int r = 0; r < rows; r++) {
-            double v = target ? b.feed(reference, r, j) : b.out(r, j);
-            if (v > bestValue || (best < 0 && v == bestValue)) {
-                best = r;
-                bestValue = v;
-            }
-        }
-        return best;
     }
 
     double accuracy() {
