@@ -2,6 +2,7 @@ package deltac.runtime.train;
 
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.Tensor;
+import deltac.runtime.kernels.Finite;
 import java.util.List;
 
 /**
@@ -90,7 +91,7 @@ final class NumericsGuard {
     }
 
     private static boolean finite(Tensor t) {
-        return firstNonFinite(t) == 0;
+        return t.f32() != null ? Finite.all(t.f32()) : Finite.all(t.f64());
     }
 
     /** The first NaN or ±∞ in t, or 0 when all values are finite. */

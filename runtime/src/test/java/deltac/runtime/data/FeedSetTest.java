@@ -36,6 +36,32 @@ class FeedSetTest {
     }
 
     @Test
+    void aBatchIsEverySampleOfTheOrderAsAColumnInBothPrecisions() throws DataException {
+        FeedSet s = FeedSet.bind(IRIS, List.of(new Feed("x", 4)), List.of(new Feed("y", 3)), "IrisMlp");
+        int[] order = new int[150];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 37 + 11) % 150; // a permutation: 37 and 150 are coprime
+        }
+        for (int n : new int[] {1, 7, 8, 9, 16, 19, 64}) { // below, at and past the copy's tiles of 8
+            float[][] batch32 = {new float[4 * n], new float[3 * n]};
+            double[][] batch64 = {new double[4 * n], new double[3 * n]};
+            s.copyBatch(s.feeds(), order, 5, n, batch32);
+            s.copyBatch(s.feeds(), order, 5, n, batch64);
+            for (int k = 0; k < 2; k++) {
+                float[] values = s.values(k == 0 ? "x" : "y");
+                int rows = k == 0 ? 4 : 3;
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < n; j++) {
+                        float want = values[order[5 + j] * rows + r];
+                        assertEquals(want, batch32[k][r * n + j], "n " + n + ", feed " + k + ", (" + r + ", " + j + ")");
+                        assertEquals(want, batch64[k][r * n + j], 0, "float64, n " + n);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void noTargetTrainsOnTheInputAlone() throws DataException {
         FeedSet s = FeedSet.bind(IRIS, List.of(new Feed("x", 4)), List.of(), "Autoencoder");
         assertEquals(List.of(new Feed("x", 4)), s.feeds());
