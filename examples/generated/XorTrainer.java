@@ -95,6 +95,19 @@ public final class XorTrainer extends GeneratedTrainer32 {
             }
             return t12[0];
         }
+        if (mode == LOSS_AND_PREDICTION) {
+            if (n == 1) {
+                k_a1_1(n);
+                k_a2_1(n);
+                k_t12_1(n);
+            } else {
+                k_a1(n);
+                k_a2(n);
+                k_t12(n);
+            }
+            System.arraycopy(a2, 0, out, 0, 1 * n);
+            return t12[0];
+        }
         if (n == 1) {
             k_a1_1(n);
             k_a2_1(n);

@@ -38,6 +38,23 @@ public interface Trainer extends Model {
     /** The loss alone. */
     double loss(double[][] feeds, int n);
 
+    /**
+     * The loss of the batch, and its prediction into {@code out} ({@code outputRows × n}), as {@link #loss} and
+     * {@link #predict} would give them; generated trainers run the forward pass once for both (validation does).
+     */
+    default double lossAndPrediction(float[][] feeds, int n, float[] out) {
+        double loss = loss(feeds, n);
+        predict(java.util.Arrays.copyOf(feeds, inputs().size()), n, out);
+        return loss;
+    }
+
+    /** The float64 form of {@link #lossAndPrediction(float[][], int, float[])}. */
+    default double lossAndPrediction(double[][] feeds, int n, double[] out) {
+        double loss = loss(feeds, n);
+        predict(java.util.Arrays.copyOf(feeds, inputs().size()), n, out);
+        return loss;
+    }
+
     /** ∂C/∂P of the last {@code computeGradients}, live, in the order of {@link #parameters()}. */
     List<Tensor> gradients();
 

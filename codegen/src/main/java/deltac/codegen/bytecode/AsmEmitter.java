@@ -413,6 +413,7 @@ final class AsmEmitter {
         }
         Label notGradients = new Label();
         Label notLoss = new Label();
+        Label notBoth = new Label();
         mv.visitVarInsn(ILOAD, 1);
         mv.visitJumpInsn(IFNE, notGradients);
         calls(mv, program.gradients());
@@ -424,6 +425,15 @@ final class AsmEmitter {
         calls(mv, program.loss());
         returnLoss(mv);
         mv.visitLabel(notLoss);
+        mv.visitVarInsn(ILOAD, 1);
+        push(mv, 3);
+        mv.visitJumpInsn(IF_ICMPNE, notBoth);
+        calls(mv, program.lossAndPrediction());
+        if (program.outputField() != null) {
+            copyOutput(mv);
+        }
+        returnLoss(mv);
+        mv.visitLabel(notBoth);
         calls(mv, program.predict());
         if (program.outputField() != null) {
             copyOutput(mv);

@@ -163,12 +163,21 @@ final class JavaEmitter {
         calls(3, program.loss());
         line(3, "return " + program.lossField() + "[0];");
         line(2, "}");
+        line(2, "if (mode == LOSS_AND_PREDICTION) {");
+        calls(3, program.lossAndPrediction());
+        copyOutput(3);
+        line(3, "return " + program.lossField() + "[0];");
+        line(2, "}");
         calls(2, program.predict());
-        if (program.outputField() != null) {
-            line(2, "System.arraycopy(" + program.outputField() + ", 0, out, 0, " + program.signature().outputRows() + " * n);");
-        }
+        copyOutput(2);
         line(2, "return Double.NaN;");
         line(1, "}");
+    }
+
+    private void copyOutput(int indent) {
+        if (program.outputField() != null) {
+            line(indent, "System.arraycopy(" + program.outputField() + ", 0, out, 0, " + program.signature().outputRows() + " * n);");
+        }
     }
 
     /** The kernels, or at n = 1 their {@link BatchOfOne} twins. */

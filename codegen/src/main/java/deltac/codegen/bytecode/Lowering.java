@@ -123,11 +123,16 @@ final class Lowering {
         }
         List<String> loss = plan(List.of(graph.loss()));
         List<String> predict = signature.output() == null ? List.of() : plan(List.of(signature.output()));
+        List<String> lossAndPrediction = loss;
+        if (signature.output() != null) {
+            lossAndPrediction = plan(List.of(graph.loss(), signature.output()));
+            shareLogSumExp(lossAndPrediction);
+        }
         List<String> feedFields = signature.feeds().stream().map(fields::get).toList();
         List<Loops.Method> kernels = new ArrayList<>(methods);
         methods.forEach(m -> kernels.add(BatchOfOne.twin(m)));
         return new Program(className, graph.name(), graph.sourceFile(), precision, signature, buffers, sites, kernels,
-                gradients, loss, predict, fields.get(graph.loss()),
+                gradients, loss, predict, lossAndPrediction, fields.get(graph.loss()),
                 signature.output() == null ? null : fields.get(signature.output()), feedFields, params);
     }
 
@@ -151,12 +156,14 @@ final class Lowering {
                     || !plan.contains(lossKernel) || fusedInto.containsValue(softmax) || fusedInto.containsValue(loss)) {
                 continue;
             }
-            KernelBuilder kb = new KernelBuilder();
-            Shape s = softmax.shape();
             String name = softmaxKernel + "_and_" + fields.get(loss);
-            methods.add(kb.method(name, describe(softmax) + ", with " + describe(loss), Columns.softmaxAndCrossEntropy(kb,
-                    fields.get(softmax), fields.get(loss), fields.get(softmax.arg(0)), fields.get(loss.arg(1)),
-                    s.rows(), s.cols())));
+            if (methods.stream().noneMatch(m -> m.name().equals(name))) { // a second plan shares the first's kernel
+                KernelBuilder kb = new KernelBuilder();
+                Shape s = softmax.shape();
+                methods.add(kb.method(name, describe(softmax) + ", with " + describe(loss), Columns.softmaxAndCrossEntropy(kb,
+                        fields.get(softmax), fields.get(loss), fields.get(softmax.arg(0)), fields.get(loss.arg(1)),
+                        s.rows(), s.cols())));
+            }
             plan.set(plan.indexOf(softmaxKernel), name);
             plan.remove(lossKernel);
         }

@@ -13,13 +13,14 @@ import java.util.List;
  * @param gradients   kernel methods for a training step, in order
  * @param loss        kernel methods for the loss alone
  * @param predict     kernel methods for a prediction
+ * @param lossAndPrediction kernel methods for both, one forward pass (validation runs it)
  * @param lossField   the 1×1 buffer holding the loss
  * @param outputField the buffer holding the prediction, or null when the spec has none
  * @param feedFields  the field of each feed, in the signature's order (inputs, then targets)
  */
 record Program(String className, String spec, String sourceFile, Precision precision, Signature signature,
                List<Buffer> buffers, List<Site> sites, List<Loops.Method> methods, List<String> gradients,
-               List<String> loss, List<String> predict, String lossField, String outputField,
+               List<String> loss, List<String> predict, List<String> lossAndPrediction, String lossField, String outputField,
                List<String> feedFields, List<ParamFields> params) {
 
     enum Kind { PARAM, GRADIENT, INPUT, TARGET, TEMP, CONSTANT }

@@ -20,6 +20,7 @@ public abstract class GeneratedTrainer32 implements Trainer {
     protected static final int GRADIENTS = 0;
     protected static final int LOSS = 1;
     protected static final int PREDICT = 2;
+    protected static final int LOSS_AND_PREDICTION = 3;
 
     private final String name;
     private final List<Feed> feeds;
@@ -61,8 +62,8 @@ public abstract class GeneratedTrainer32 implements Trainer {
 
     /**
      * The kernels: for {@code GRADIENTS} the loss and every gradient, for {@code LOSS} the loss, for
-     * {@code PREDICT} the output into {@code out} (the targets' arrays are null then). Returns the loss (NaN for
-     * PREDICT).
+     * {@code PREDICT} the output into {@code out} (the targets' arrays are null then), for
+     * {@code LOSS_AND_PREDICTION} both the loss and the output. Returns the loss (NaN for PREDICT).
      */
     protected abstract double run(int mode, float[][] feeds, int n, float[] out);
 
@@ -131,15 +132,26 @@ public abstract class GeneratedTrainer32 implements Trainer {
     @Override
     public final void predict(float[][] batch, int n, float[] out) {
         Feeds.check(name, inputs, n, batch);
+        checkOutput(out.length, n);
+        System.arraycopy(batch, 0, predictFeeds, 0, batch.length);
+        run(PREDICT, predictFeeds, n, out);
+    }
+
+    @Override
+    public final double lossAndPrediction(float[][] batch, int n, float[] out) {
+        Feeds.check(name, feeds, n, batch);
+        checkOutput(out.length, n);
+        return run(LOSS_AND_PREDICTION, batch, n, out);
+    }
+
+    private void checkOutput(int length, int n) {
         if (outputRows == 0) {
             throw new IllegalStateException(name + " has no prediction: its loss compares no per-sample value");
         }
-        if (out.length < (long) outputRows * n) {
-            throw new IllegalArgumentException("out holds " + out.length + " values; a batch of " + n + " needs "
+        if (length < (long) outputRows * n) {
+            throw new IllegalArgumentException("out holds " + length + " values; a batch of " + n + " needs "
                     + (long) outputRows * n);
         }
-        System.arraycopy(batch, 0, predictFeeds, 0, batch.length);
-        run(PREDICT, predictFeeds, n, out);
     }
 
     @Override

@@ -95,6 +95,11 @@ final class Batches {
             return f32 != null ? trainer.loss(f32, n) : trainer.loss(f64, n);
         }
 
+        /** The loss, and the prediction into {@link #out}, in one forward pass where the trainer can. */
+        double lossAndPrediction(Trainer trainer) {
+            return f32 != null ? trainer.lossAndPrediction(f32, n, out32) : trainer.lossAndPrediction(f64, n, out64);
+        }
+
         /** The prediction for the batch's inputs, into {@link #out}. */
         void predict(Model model) {
             if (f32 != null) {

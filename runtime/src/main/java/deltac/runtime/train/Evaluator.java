@@ -58,11 +58,14 @@ final class Evaluator {
         for (int start = 0; start < order.length; start += batchSize) {
             int n = Math.min(batchSize, order.length - start);
             Batches.Batch b = batches.load(data, order, start, n);
-            if (trainer != null) {
+            if (trainer != null && measured) {
+                lossSum += b.lossAndPrediction(trainer) * n;
+            } else if (trainer != null) {
                 lossSum += b.loss(trainer) * n;
+            } else if (measured) {
+                b.predict(model);
             }
             if (measured) {
-                b.predict(model);
                 scores.add(b, reference);
             }
         }
