@@ -231,12 +231,12 @@ java_run() { # java_run LABEL JAVA CONTESTANT WORKLOAD [VAR=VALUE...]: the varia
 for w in $workloads; do
  for round in $(seq 1 "$rounds"); do
   if [ "$rounds" -gt 1 ]; then round_note=" (round $round of $rounds)"; fi
-  for c in deltac deltac-ejml hand-ejml hand-loops; do
+  for c in deltac deltac-loop deltac-ejml hand-ejml hand-loops; do
     case "$skip" in *" $c "*) continue;; esac
     java_run "$c-jdk17" "$jdk17" "$c" "$w"
   done
   if [ "$jdk25" != none ]; then
-    for c in deltac deltac-ejml; do
+    for c in deltac deltac-loop deltac-ejml; do
       case "$skip" in *" $c "*) continue;; esac
       java_run "$c-jdk25" "$jdk25" "$c" "$w"
     done

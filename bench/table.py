@@ -11,7 +11,7 @@ import os
 import platform
 import sys
 
-ORDER = ["deltac-jdk17", "deltac-jdk25", "deltac-ejml-jdk17", "deltac-ejml-jdk25", "hand-ejml-jdk17",
+ORDER = ["deltac-jdk17", "deltac-jdk25", "deltac-loop-jdk17", "deltac-loop-jdk25", "deltac-ejml-jdk17", "deltac-ejml-jdk25", "hand-ejml-jdk17",
          "hand-ejml-jdk25", "hand-loops-jdk17", "hand-loops-jdk25", "pytorch", "pytorch-1t", "dl4j-jdk17"]
 BASELINE = "deltac-jdk17"
 
@@ -25,6 +25,41 @@ def cpu():
     except OSError:
         pass
     return platform.processor() or "unknown CPU"
+
+
+def cpu_field(name):
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.split(":", 1)[0].strip() == name:
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
+
+
+def peak():
+    """Float32 GFLOP/s the cores can start: 2 FMA units a core (Zen 3 to 5, Intel since Haswell), each a vector of
+    16 floats with AVX-512 or 8 with AVX2 a cycle, 2 flops a lane; at the clock /proc/cpuinfo gives. Returns
+    (GFLOP/s or None, the words that say how)."""
+    flags = " " + cpu_field("flags") + " "
+    lanes = 16 if " avx512f " in flags else 8 if " avx2 " in flags else 4
+    try:
+        ghz = float(cpu_field("cpu MHz")) / 1000
+    except ValueError:
+        return None, ""
+    cores = os.cpu_count() or 1
+    isa = "AVX-512" if lanes == 16 else "AVX2" if lanes == 8 else "SSE"
+    value = cores * 2 * lanes * 2 * ghz
+    return value, f"{isa} ({lanes} float lanes), peak {value:.0f} GFLOP/s = {cores} cores × 2 FMA units × {lanes} lanes × 2 flops × {ghz:.2f} GHz"
+
+
+def flops_per_sample(sizes, training):
+    """A dense network's multiply-adds, two flops each: the forward product of every layer, and in training its
+    dW = δ aᵀ and, but for the first layer, its Wᵀ δ."""
+    layers = [sizes[i] * sizes[i + 1] for i in range(len(sizes) - 1)]
+    mads = sum(layers) * (3 if training else 1) - (layers[0] if training else 0)
+    return 2 * mads
 
 
 def median(values):
@@ -45,7 +80,8 @@ def merge_rounds(lines):
         elif "failed" in line or "failed" in row:
             rows[key] = line if "failed" in line else row
         else:
-            for runs, mid in (("samples_per_s", "median"), ("infer_samples_per_s", "infer_median")):
+            for runs, mid in (("samples_per_s", "median"), ("infer_samples_per_s", "infer_median"),
+                              ("kernel_samples_per_s", "kernel_median")):
                 if runs in line and runs in row:
                     row[runs] = row[runs] + line[runs]
                     row[mid] = median(row[runs])
@@ -78,6 +114,10 @@ def main():
           f"ratio = samples/s ÷ deltac generated f32 on JDK 17 (above 1: faster than deltac); the loss is the mean "
           f"cross-entropy of the evaluation samples after the check steps, and Δ its relative difference to the "
           f"float64 reference (tolerance {args.tolerance:g}).")
+    top, how = peak()
+    if how:
+        print()
+        print(f"GFLOP/s count the products' multiply-adds alone (two flops each); the CPU: {how}.")
     print()
     disagreements = []
     for w in workloads:
@@ -91,25 +131,30 @@ def main():
               f"float32; loss check after {check}, on the first {meta['eval_count']} samples; "
               f"float64 reference loss {ref:.7f}")
         print()
-        print("| workload | contestant | JDK | threads | samples/s | ratio to deltac f32 (JDK 17) | loss after check | Δ to float64 |")
-        print("|---|---|---|---|---:|---:|---:|---:|")
+        print("| workload | contestant | JDK | threads | samples/s | GFLOP/s | ratio to deltac f32 (JDK 17) | loss after check | Δ to float64 |")
+        print("|---|---|---|---|---:|---:|---:|---:|---:|")
+        per_sample = flops_per_sample(meta["sizes"], True)
         mine = [r for r in rows if r["workload"] == w]
         mine.sort(key=lambda r: ORDER.index(r["label"]) if r["label"] in ORDER else len(ORDER))
         base = next((r["median"] for r in mine if r["label"] == BASELINE and "median" in r), None)
         for r in mine:
             if "failed" in r:
-                print(f"| {w} | {r['contestant']} | | | failed | | | {r['failed'][:80]} |")
+                print(f"| {w} | {r['contestant']} | | | failed | | | | {r['failed'][:80]} |")
                 continue
             ratio = "n/a"
             if base:
                 q = r["median"] / base
                 ratio = f"{q:.2f}×" if q >= 0.1 else f"{q:.2g}×"
+            if "kernel_median" in r:
+                ratio += f" ({r['median'] / r['kernel_median']:.2f}× its kernel)"
+            gflops = r["median"] * per_sample / 1e9
+            gflops = f"{gflops:.1f}" + (f" ({gflops / top:.0%})" if top else "")
             delta = abs(r["loss"] - ref) / abs(ref)
             ok = delta <= args.tolerance
             if not ok:
                 disagreements.append(f"{w} {r['title']}: loss {r['loss']:.7f}, reference {ref:.7f}, Δ {delta:.1e}")
             jdk = r["jdk"] if r.get("jdk") else "–"
-            print(f"| {w} | {r['title']} | {jdk} | {r['threads']} | {r['median']:,.0f} | {ratio} | "
+            print(f"| {w} | {r['title']} | {jdk} | {r['threads']} | {r['median']:,.0f} | {gflops} | {ratio} | "
                   f"{r['loss']:.7f} | {delta:.1e}{'' if ok else ' **DISAGREES**'} |")
         print()
         timed = [r for r in mine if "infer_median" in r]
@@ -117,13 +162,16 @@ def main():
             base = next((r["infer_median"] for r in timed if r["label"] == BASELINE), None)
             print(f"{w} inference (the forward pass to the softmax, batch {meta['batch']}, after training):")
             print()
-            print("| workload | contestant | JDK | threads | samples/s | ratio to deltac f32 (JDK 17) |")
-            print("|---|---|---|---|---:|---:|")
+            print("| workload | contestant | JDK | threads | samples/s | GFLOP/s | ratio to deltac f32 (JDK 17) |")
+            print("|---|---|---|---|---:|---:|---:|")
+            per_sample = flops_per_sample(meta["sizes"], False)
             for r in timed:
                 q = r["infer_median"] / base if base else None
                 ratio = "n/a" if q is None else (f"{q:.2f}×" if q >= 0.1 else f"{q:.2g}×")
                 jdk = r["jdk"] if r.get("jdk") else "–"
-                print(f"| {w} inference | {r['title']} | {jdk} | {r['threads']} | {r['infer_median']:,.0f} | {ratio} |")
+                gflops = r["infer_median"] * per_sample / 1e9
+                gflops = f"{gflops:.1f}" + (f" ({gflops / top:.0%})" if top else "")
+                print(f"| {w} inference | {r['title']} | {jdk} | {r['threads']} | {r['infer_median']:,.0f} | {gflops} | {ratio} |")
             print()
     details = {}
     for r in rows:

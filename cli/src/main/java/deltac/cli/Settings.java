@@ -73,6 +73,11 @@ final class Settings {
         return value;
     }
 
+    /** sgd, momentum or adam. */
+    String optimizerName() {
+        return optimizer;
+    }
+
     int batch() {
         return batch;
     }

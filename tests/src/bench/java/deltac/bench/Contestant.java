@@ -44,13 +44,14 @@ public interface Contestant {
     /** The contestants bench/run.sh knows, by their command-line name. */
     static Contestant of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "deltac" -> new DeltacContestant(deltac.codegen.Engine.BYTECODE);
-            case "deltac-ejml" -> new DeltacContestant(deltac.codegen.Engine.EJML);
+            case "deltac" -> new DeltacContestant(deltac.codegen.Engine.BYTECODE, false);
+            case "deltac-loop" -> new DeltacContestant(deltac.codegen.Engine.BYTECODE, true);
+            case "deltac-ejml" -> new DeltacContestant(deltac.codegen.Engine.EJML, false);
             case "hand-ejml" -> new HandEjml();
             case "hand-loops" -> new HandLoops();
             case "dl4j" -> new Dl4jContestant();
             default -> throw new IllegalArgumentException(
-                    "no contestant " + name + " (deltac, deltac-ejml, hand-ejml, hand-loops, dl4j)");
+                    "no contestant " + name + " (deltac, deltac-loop, deltac-ejml, hand-ejml, hand-loops, dl4j)");
         };
     }
 }

@@ -12,22 +12,29 @@ import deltac.runtime.train.Sgd;
 /** deltac as a library user runs it: the spec compiled to a float32 trainer on one engine, stepped with Sgd. */
 final class DeltacContestant implements Contestant {
     private final Engine engine;
+    private final boolean loop;
     private BenchData data;
     private Trainer trainer;
     private Sgd sgd;
-    private float[][] xs;
-    private float[][] ys;
+    private float[][][] batches; // per step of an epoch: {x, y}, in the trainer's feeds order
+    private float[][][] inputs;  // per step: {x}
     private float[] evalX;
     private float[] evalY;
     private float[] out;
 
-    DeltacContestant(Engine engine) {
+    /** @param loop whether this is the training loop's row ({@link Measure#runLoop}) */
+    DeltacContestant(Engine engine, boolean loop) {
         this.engine = engine;
+        this.loop = loop;
     }
 
     @Override
     public String title() {
-        return engine == Engine.BYTECODE ? "deltac generated f32" : "deltac EJML engine f32";
+        return loop ? "deltac train's loop f32" : engine == Engine.BYTECODE ? "deltac generated f32" : "deltac EJML engine f32";
+    }
+
+    Trainer trainer() {
+        return trainer;
     }
 
     @Override
@@ -47,10 +54,14 @@ final class DeltacContestant implements Contestant {
         Workload w = data.workload;
         trainer = Compiler.trainer(Spec.parse(w.specPath()), Precision.F32, engine);
         int spe = data.stepsPerEpoch();
-        xs = new float[spe][w.inputs() * w.batch];
-        ys = new float[spe][w.classes() * w.batch];
+        batches = new float[spe][][];
+        inputs = new float[spe][][];
         for (int s = 0; s < spe; s++) {
-            data.columns(s, xs[s], ys[s]);
+            float[] x = new float[w.inputs() * w.batch];
+            float[] y = new float[w.classes() * w.batch];
+            data.columns(s, x, y);
+            batches[s] = new float[][] {x, y};
+            inputs[s] = new float[][] {x};
         }
         evalX = new float[w.inputs() * w.evalCount];
         evalY = new float[w.classes() * w.evalCount];
@@ -70,8 +81,7 @@ final class DeltacContestant implements Contestant {
 
     @Override
     public double step(int s) {
-        int b = s % xs.length;
-        return trainer.step(xs[b], ys[b], data.workload.batch, sgd);
+        return trainer.step(batches[s % batches.length], data.workload.batch, sgd);
     }
 
     @Override
@@ -81,7 +91,7 @@ final class DeltacContestant implements Contestant {
 
     @Override
     public double infer(int s) {
-        trainer.predict(xs[s % xs.length], data.workload.batch, out);
+        trainer.predict(inputs[s % inputs.length], data.workload.batch, out);
         return out[0];
     }
 }

@@ -1,8 +1,10 @@
 package deltac.bench;
 
-import java.util.Arrays;
+import deltac.cli.bench.LoopPace;
+import deltac.cli.bench.Pace;
+import deltac.runtime.data.FeedSet;
+import deltac.runtime.train.Sgd;
 import java.util.Locale;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * The protocol every contestant of bench/run.sh follows (bench/pytorch_bench.py repeats it in Python):
@@ -13,15 +15,20 @@ import java.util.function.IntToDoubleFunction;
  * <li>{@code runs} timed runs of the same number of steps each, enough for {@code runSeconds} by the warm-up's
  *     pace (at least one), continuing the order; samples/s of each, and their median.</li>
  * </ol>
+ * Steps 2 and 3 are {@link Pace}, which {@code deltac bench} times with too.
  * The batches were made before (outside the timing); each step's loss is summed so that nothing is optimized
  * away, and must stay finite.
  */
 final class Measure {
     private Measure() {}
 
-    /** {@code inferPerSecond} is empty when the workload does not time inference. */
+    /**
+     * {@code inferPerSecond} is empty when the workload does not time inference; {@code kernelPerSecond} is empty but
+     * for the training loop's row, where {@code samplesPerSecond} are its epochs and these its kernel's runs.
+     */
     record Result(Workload workload, String name, Contestant contestant, double loss, double firstLoss,
-                  double checkSeconds, int stepsPerRun, double[] samplesPerSecond, double[] inferPerSecond) {
+                  double checkSeconds, int stepsPerRun, double[] samplesPerSecond, double[] inferPerSecond,
+                  double[] kernelPerSecond) {
         double median() {
             return Measure.median(samplesPerSecond);
         }
@@ -31,6 +38,8 @@ final class Measure {
             String runs = list(samplesPerSecond);
             String inference = inferPerSecond.length == 0 ? "" : String.format(Locale.ROOT,
                     ", \"infer_samples_per_s\": [%s], \"infer_median\": %.1f", list(inferPerSecond), Measure.median(inferPerSecond));
+            inference += kernelPerSecond.length == 0 ? "" : String.format(Locale.ROOT,
+                    ", \"kernel_samples_per_s\": [%s], \"kernel_median\": %.1f", list(kernelPerSecond), Measure.median(kernelPerSecond));
             return String.format(Locale.ROOT,
                     "{\"workload\": \"%s\", \"contestant\": \"%s\", \"title\": \"%s\", \"jdk\": %d, \"threads\": \"%s\", "
                             + "\"details\": \"%s\", \"loss\": %s, \"first_loss\": %s, \"check_seconds\": %.3f, "
@@ -50,10 +59,7 @@ final class Measure {
     }
 
     static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+        return Pace.median(values);
     }
 
     static Result run(String name, Contestant c, BenchData data, int runs, double warmupSeconds, double runSeconds) {
@@ -68,41 +74,26 @@ final class Measure {
         double loss = c.evalLoss();
         finite(loss, -1);
 
-        Timed training = time(c::step, w.checkSteps, w.batch, runs, warmupSeconds, runSeconds);
+        Pace.Timed training = Pace.time(c::step, w.checkSteps, w.batch, runs, warmupSeconds, runSeconds);
         double[] inference = w.timesInference()
-                ? time(c::infer, 0, w.batch, runs, warmupSeconds, runSeconds).rates : new double[0];
-        return new Result(w, name, c, loss, first, checkSeconds, training.perRun, training.rates, inference);
+                ? Pace.time(c::infer, 0, w.batch, runs, warmupSeconds, runSeconds).samplesPerSecond() : new double[0];
+        return new Result(w, name, c, loss, first, checkSeconds, training.callsPerRun(), training.samplesPerSecond(),
+                inference, new double[0]);
     }
 
-    /** Samples/s of each timed run, and the calls in each. */
-    private record Timed(double[] rates, int perRun) {}
-
     /**
-     * Calls {@code work} on batch {@code from}, {@code from + 1}, …: warm-up for {@code warmupSeconds}, then
-     * {@code runs} timed runs of as many calls as the warm-up's pace fits in {@code runSeconds} (at least one).
+     * The training loop's row: the check and the kernel's timed runs as {@link #run} does them, then whole epochs of
+     * {@code deltac train}'s loop ({@link LoopPace}) on the workload's data, repeated to epochs of about two seconds.
      */
-    private static Timed time(IntToDoubleFunction work, int from, int batch, int runs, double warmupSeconds,
-                              double runSeconds) {
-        int cursor = from;
-        double sink = 0;
-        long start = System.nanoTime();
-        int warm = 0;
-        while (warm == 0 || System.nanoTime() - start < warmupSeconds * 1e9) {
-            sink += work.applyAsDouble(cursor++);
-            warm++;
-        }
-        double perCall = (System.nanoTime() - start) / 1e9 / warm;
-        int perRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perCall)));
-        double[] rates = new double[runs];
-        for (int r = 0; r < runs; r++) {
-            long t = System.nanoTime();
-            for (int i = 0; i < perRun; i++) {
-                sink += work.applyAsDouble(cursor++);
-            }
-            rates[r] = (double) perRun * batch / ((System.nanoTime() - t) / 1e9);
-        }
-        finite(sink, cursor);
-        return new Timed(rates, perRun);
+    static Result runLoop(String name, DeltacContestant c, BenchData data, int runs, double warmupSeconds,
+                          double runSeconds) throws Exception {
+        Result kernel = run(name, c, data, runs, warmupSeconds, runSeconds);
+        Workload w = data.workload;
+        FeedSet samples = FeedSet.bind(data.set, c.trainer());
+        LoopPace.Timed loop = LoopPace.time(c.trainer(), samples, () -> new Sgd(w.learningRate), w.batch, runs,
+                warmupSeconds, 2, kernel.median());
+        return new Result(w, name, c, kernel.loss(), kernel.firstLoss(), kernel.checkSeconds(), loop.epochSamples(),
+                loop.samplesPerSecond(), new double[0], kernel.samplesPerSecond());
     }
 
     private static void finite(double loss, int step) {

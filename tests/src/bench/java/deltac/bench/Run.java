@@ -30,7 +30,7 @@ public final class Run {
             }
         }
         if (workload == null || contestant == null) {
-            System.err.println("usage: Run --workload W1|W2|W3 --contestant deltac|deltac-ejml|hand-ejml|hand-loops|dl4j"
+            System.err.println("usage: Run --workload W1|W2|W3 --contestant deltac|deltac-loop|deltac-ejml|hand-ejml|hand-loops|dl4j"
                     + " [--data DIR] [--runs N] [--warmup S] [--seconds S]");
             System.exit(2);
         }
@@ -38,7 +38,9 @@ public final class Run {
         BenchData data = BenchData.read(w, dir);
         Contestant c = Contestant.of(contestant);
         c.prepare(data);
-        Measure.Result r = Measure.run(contestant, c, data, runs, warmup, seconds);
+        Measure.Result r = c instanceof DeltacContestant d && contestant.equals("deltac-loop")
+                ? Measure.runLoop(contestant, d, data, runs, warmup, seconds)
+                : Measure.run(contestant, c, data, runs, warmup, seconds);
         System.out.println("RESULT " + r.json());
     }
 }

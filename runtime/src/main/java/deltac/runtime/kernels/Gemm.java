@@ -28,6 +28,11 @@ public final class Gemm {
         return !(KERNEL instanceof ScalarGemm);
     }
 
+    /** Float lanes of the vectors products run on: 16 with AVX-512, 8 with AVX2; 1 on the scalar loops. */
+    public static int floatLanes() {
+        return simd() ? VectorGemmF.LANES : 1;
+    }
+
     /** c = op(a) b; overwrites c. Large products are split between the cores ({@link GemmThreads}). */
     public static void multiply(float[] a, boolean transA, float[] b, float[] c, int m, int k, int n) {
         multiply(a, transA, b, false, c, m, k, n);
