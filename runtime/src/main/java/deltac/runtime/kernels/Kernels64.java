@@ -214,25 +214,32 @@ public final class Kernels64 {
         int cols = a.numCols;
         out.reshape(rows, cols);
         for (int j = 0; j < cols; j++) {
-            double logSum = logSumExp(a, j);
+            double max = max(a, j);
+            double logSum = logSumExp(a, j, max);
             for (int i = 0; i < rows; i++) {
-                out.data[i * cols + j] = a.data[i * cols + j] - logSum;
+                out.data[i * cols + j] = (a.data[i * cols + j] - max) - logSum;
             }
         }
     }
 
-    /** log Σ exp over column j, shifted by the column's maximum. */
-    private static double logSumExp(DMatrixRMaj a, int j) {
-        int cols = a.numCols;
+    private static double max(DMatrixRMaj a, int j) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < a.numRows; i++) {
-            max = Math.max(max, a.data[i * cols + j]);
+            max = Math.max(max, a.data[i * a.numCols + j]);
         }
+        return max;
+    }
+
+    /**
+     * log Σ exp(x − max) over column j. Callers subtract max and this separately: max + this, rounded first,
+     * would cost up to half an ulp of max.
+     */
+    private static double logSumExp(DMatrixRMaj a, int j, double max) {
         double sum = 0;
         for (int i = 0; i < a.numRows; i++) {
-            sum += Math.exp(a.data[i * cols + j] - max);
+            sum += Math.exp(a.data[i * a.numCols + j] - max);
         }
-        return max + Math.log(sum);
+        return Math.log(sum);
     }
 
     public static double sum(DMatrixRMaj a) {
@@ -278,11 +285,12 @@ public final class Kernels64 {
         int cols = z.numCols;
         double total = 0;
         for (int j = 0; j < cols; j++) {
-            double logSum = logSumExp(z, j);
+            double max = max(z, j);
+            double logSum = logSumExp(z, j, max);
             for (int i = 0; i < rows; i++) {
                 double t = y.data[i * cols + j];
                 if (t != 0) {
-                    total += t * (z.data[i * cols + j] - logSum);
+                    total += t * ((z.data[i * cols + j] - max) - logSum);
                 }
             }
         }
