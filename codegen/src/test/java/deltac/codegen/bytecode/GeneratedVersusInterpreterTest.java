@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Generated trainers agree with the reference interpreter on every example: loss, every gradient and the
  * prediction, in float64 to 1e-10 and in float32 to 1e-4 (relative to each value's largest entry), at batch
- * sizes 1, 7 and 32; and the same with every op forced through the EJML fallback.
+ * sizes 1, 7 and 32; and the same, in both precisions, with every op forced through the EJML fallback.
  */
 class GeneratedVersusInterpreterTest {
     static Stream<Arguments> cases() throws IOException {
@@ -34,7 +34,8 @@ class GeneratedVersusInterpreterTest {
             return specs.stream().flatMap(spec -> Stream.of(
                     Arguments.of(spec.getFileName().toString(), Precision.F64, false),
                     Arguments.of(spec.getFileName().toString(), Precision.F32, false),
-                    Arguments.of(spec.getFileName().toString(), Precision.F64, true)));
+                    Arguments.of(spec.getFileName().toString(), Precision.F64, true),
+                    Arguments.of(spec.getFileName().toString(), Precision.F32, true)));
         }
     }
 
