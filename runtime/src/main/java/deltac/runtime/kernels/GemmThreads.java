@@ -1,6 +1,7 @@
 package deltac.runtime.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,10 +26,21 @@ final class GemmThreads {
 
     private static final Helper[] HELPERS = start(wanted() - 1);
     private static final ReentrantLock BUSY = new ReentrantLock();
+    /** Products split so far, and parts a helper thread computed rather than its caller: what a test reads. */
+    private static final AtomicLong SPLITS = new AtomicLong();
+    private static final AtomicLong HELPER_PARTS = new AtomicLong();
 
     /** How many threads a large product uses. */
     static int threads() {
         return HELPERS.length + 1;
+    }
+
+    static long splits() {
+        return SPLITS.get();
+    }
+
+    static long helperParts() {
+        return HELPER_PARTS.get();
     }
 
     private static int wanted() {
@@ -67,6 +79,7 @@ final class GemmThreads {
             return false;
         }
         try {
+            SPLITS.incrementAndGet();
             int step = step(m, n, HELPERS.length + 1);
             for (int h = 0; h < HELPERS.length; h++) {
                 if (hasPart(h + 1, step, m, n)) {
@@ -225,6 +238,7 @@ final class GemmThreads {
                     }
                 }
                 if (state.compareAndSet(PENDING, RUNNING)) {
+                    HELPER_PARTS.incrementAndGet();
                     runPart();
                 }
             }
