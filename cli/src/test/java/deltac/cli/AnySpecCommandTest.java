@@ -84,6 +84,9 @@ class AnySpecCommandTest {
         assertTrue(accuracy >= 93, "held-out accuracy " + accuracy);
         CliRun eval = CliRun.of("eval", spec.toString(), "--data", "iris", "--weights", weights.toString());
         assertEquals(0, eval.exitCode(), eval.err());
+        String test = train.out().replaceAll("(?s).*test: (loss [0-9.]+, accuracy [0-9.]+%).*", "$1");
+        assertTrue(eval.out().startsWith("IrisMlp on iris (test): " + test + "\n"), "eval of the saved weights repeats train's "
+                + test + ": " + eval.out());
         assertTrue(eval.out().contains("confusion matrix (rows: actual class, columns: predicted)"), eval.out());
         assertTrue(eval.out().contains("setosa"), eval.out());
         assertTrue(eval.out().contains("precision  recall"), eval.out());

@@ -7,6 +7,8 @@ import deltac.runtime.checkpoint.Checkpoint;
 import deltac.runtime.checkpoint.Safetensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,16 @@ class DemoCommandTest {
                 first.out());
         assertTrue(first.out().contains("  optimizer    adam       examples/mnist_mlp.java:"), first.out());
         assertTrue(first.out().contains("  epochs       1          --epochs"), first.out());
+        assertTrue(first.out().contains("  δ²     = a² − y\n"), "the derived equations: " + first.out());
+        assertTrue(first.out().contains("epoch 1/1  loss "), first.out());
+        Matcher test = Pattern.compile("test: loss [0-9.]+, accuracy ([0-9.]+)% on 2,000 held-out samples of mnist-test\n")
+                .matcher(first.out());
+        assertTrue(test.find(), first.out());
+        double accuracy = Double.parseDouble(test.group(1));
+        String verdict = (accuracy >= 93 ? "passed" : "FAILED") + ": " + test.group(1)
+                + "% of the 2,000 held-out digits right (the bar is 93%)\n";
+        assertTrue(first.out().contains(verdict), "wanted " + verdict + " in " + first.out());
+        assertEquals(accuracy >= 93 ? 0 : 1, first.exitCode(), "the exit status is the verdict's");
         Checkpoint weights = Safetensors.read(out.resolve("weights.safetensors"));
         assertEquals(java.util.Set.of("W1", "b1", "W2", "b2"), weights.names());
         assertTrue(Files.readString(out.resolve("equations.md")).contains("## Backward"));
