@@ -109,4 +109,12 @@ class SpecDiagnosticsTest {
         assertEquals("net.java:3:14: shape mismatch", Diagnostic.error("net.java", 3, 14, "shape mismatch").toString());
         assertEquals("net.java:2:5: warning: unused", Diagnostic.warning("net.java", 2, 5, "unused").toString());
     }
+
+    /** The README's reliability table counts these files: a new one changes the count there too. */
+    @Test
+    void theReadmeCountsEveryBrokenSpec() throws IOException {
+        Matcher row = Pattern.compile("\\| Spec diagnostics \\| (\\d+) broken specs").matcher(Files.readString(Path.of("../README.md")));
+        assertTrue(row.find(), "the README's Spec diagnostics row");
+        assertEquals(specs().count(), Long.parseLong(row.group(1)), "broken specs in " + DIR + " and in the README");
+    }
 }
