@@ -1,0 +1,88 @@
+package deltac.spark;
+
+import deltac.runtime.Optimizer;
+import deltac.runtime.Trainer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Local SGD with parameter averaging: per round the parameters go out in a broadcast, every partition takes K local
+ * steps, each on its share of one global batch, with an optimizer of its own, and {@code treeAggregate} averages the
+ * partitions' parameters weighted by the samples each saw. One synchronization per K steps instead of per step; the
+ * local optimizers start afresh every round (momentum and Adam's moments are not averaged).
+ */
+final class AveragingRounds implements Synchronizer {
+    private final JavaSparkContext spark;
+    private final JavaRDD<Shard> shards;
+    private final Broadcast<TrainerClass> trainerClass;
+    private final Trainer trainer;
+    private final OptimizerChoice optimizer;
+    private final int batchSize;
+    private final int every;
+
+    AveragingRounds(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<TrainerClass> trainerClass, Trainer trainer,
+                    OptimizerChoice optimizer, int batchSize, int every) {
+        this.spark = spark;
+        this.shards = shards;
+        this.trainerClass = trainerClass;
+        this.trainer = trainer;
+        this.optimizer = optimizer;
+        this.batchSize = batchSize;
+        this.every = every;
+    }
+
+    @Override
+    public int stepsPerSynchronization() {
+        return every;
+    }
+
+    @Override
+    public Covered run(Broadcast<int[]> ranks, int epochSize, int first, int steps) {
+        int from = first * batchSize;
+        int covered = Math.min(steps * batchSize, epochSize - from);
+        Broadcast<float[][]> parameters = spark.broadcast(Parameters.copyOf(trainer));
+        Broadcast<TrainerClass> type = trainerClass;
+        OptimizerChoice choice = optimizer;
+        int batch = batchSize;
+        try {
+            WeightedSum sum = shards.treeAggregate(WeightedSum.empty(),
+                    (acc, shard) -> addLocalRound(acc, shard, type.value(), parameters.value(), choice, ranks.value(),
+                            from, batch, steps, epochSize, covered),
+                    WeightedSum::merge, 2);
+            Parameters.setParameters(trainer, sum.arrays());
+            return new Covered(sum.loss(), sum.samples());
+        } catch (RuntimeException e) {
+            throw SparkFailures.unwrap(e);
+        } finally {
+            parameters.destroy();
+        }
+    }
+
+    /** On an executor: K local steps on this shard's shares of the round's global batches, its parameters weighted. */
+    private static WeightedSum addLocalRound(WeightedSum sum, Shard shard, TrainerClass type, float[][] parameters,
+                                             OptimizerChoice choice, int[] ranks, int from, int batch, int steps,
+                                             int epochSize, int covered) {
+        Trainer local = type.borrow();
+        try {
+            Parameters.setParameters(local, parameters);
+            Optimizer optimizer = choice.create();
+            double lossSum = 0;
+            int seen = 0;
+            for (int s = 0; s < steps; s++) {
+                int start = from + s * batch;
+                int[] members = shard.membersRanked(ranks, start, Math.min(start + batch, epochSize));
+                if (members.length > 0) {
+                    lossSum += local.step(shard.batch(members), members.length, optimizer) * members.length;
+                    seen += members.length;
+                }
+            }
+            if (seen == 0) {
+                return sum;
+            }
+            return sum.add(Parameters.copyOf(local), (float) seen / covered, lossSum, seen);
+        } finally {
+            type.release(local);
+        }
+    }
+}
