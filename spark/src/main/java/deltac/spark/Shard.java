@@ -3,6 +3,7 @@ package deltac.spark;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
+import org.apache.spark.TaskContext;
 import scala.Tuple2;
 
 /**
@@ -36,8 +37,11 @@ final class Shard implements Serializable {
             values[k] = new float[16 * rows[k]];
         }
         int size = 0;
-        while (samples.hasNext()) {
-            Tuple2<float[][], Long> sample = samples.next();
+        while (true) {
+            Tuple2<float[][], Long> sample = next(samples);
+            if (sample == null) {
+                break;
+            }
             feeds.check(sample._1(), sample._2());
             if (size == index.length) {
                 index = Arrays.copyOf(index, size * 2);
@@ -55,6 +59,26 @@ final class Shard implements Serializable {
             values[k] = Arrays.copyOf(values[k], size * rows[k]);
         }
         return new Shard(Arrays.copyOf(index, size), rows, values);
+    }
+
+    /**
+     * The next sample, or null at the end; a failure to read the partition (a corrupt file, a lost path) becomes one
+     * line naming the partition and the innermost reason.
+     */
+    private static Tuple2<float[][], Long> next(Iterator<Tuple2<float[][], Long>> samples) {
+        try {
+            return samples.hasNext() ? samples.next() : null;
+        } catch (TrainingDataException e) {
+            throw e;
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            TaskContext task = TaskContext.get();
+            throw new TrainingDataException((task == null ? "a partition" : "partition " + task.partitionId())
+                    + " of the data cannot be read: " + (root.getMessage() == null ? root.toString() : root.getMessage()), e);
+        }
     }
 
     int size() {

@@ -19,7 +19,7 @@ final class Shards {
         long size;
         try {
             size = shards.map(Shard::size).fold(0, Integer::sum);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked in Java's eyes, thrown by Scala unchecked
             shards.unpersist(false);
             throw SparkFailures.unwrap(e);
         }

@@ -51,11 +51,17 @@ public final class SparkFit {
         Shards.Cached data = Shards.of(samples, FeedShapes.of(trainer));
         Broadcast<TrainerClass> shipped = spark.broadcast(type);
         try {
-            Synchronizer synchronizer = options.isSynchronous()
-                    ? new SynchronousSteps(spark, data.shards(), shipped, trainer, options.optimizer().create(), options.batchSize())
-                    : new AveragingRounds(spark, data.shards(), shipped, trainer, options.optimizer(), options.batchSize(),
-                            options.averageEvery());
-            return new EpochLoop(spark, trainer, synchronizer, options).run(data.size());
+            if (options.isSynchronous()) {
+                return new EpochLoop(spark, trainer, new SynchronousSteps(spark, data.shards(), shipped, trainer,
+                        options.optimizer().create(), options.batchSize()), options).run(data.size());
+            }
+            AveragingRounds rounds = new AveragingRounds(spark, data.shards(), shipped, trainer, options.optimizer(),
+                    options.batchSize(), options.averageEvery());
+            try {
+                return new EpochLoop(spark, trainer, rounds, options).run(data.size());
+            } finally {
+                rounds.finish();
+            }
         } finally {
             shipped.destroy();
             data.shards().unpersist(false);

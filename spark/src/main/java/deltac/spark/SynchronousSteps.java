@@ -56,7 +56,7 @@ final class SynchronousSteps implements Synchronizer {
             return shards.treeAggregate(WeightedSum.empty(),
                     (sum, shard) -> addShare(sum, shard, type.value(), parameters.value(), ranks.value(), from, to),
                     WeightedSum::merge, 2);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked in Java's eyes, thrown by Scala unchecked
             throw SparkFailures.unwrap(e);
         }
     }

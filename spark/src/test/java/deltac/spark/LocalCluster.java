@@ -30,6 +30,7 @@ final class LocalCluster {
                     .config("spark.executor.memory", "768m")
                     .config("spark.executor.extraJavaOptions", "-Ddeltac.simd=false") // as the driver: see the pom
                     .config("spark.ui.enabled", "false")
+                    .config("spark.task.maxFailures", "2") // a bad-input test need not fail four times; a kill costs one
                     .config("spark.driver.host", "127.0.0.1")
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
