@@ -54,7 +54,7 @@ final class AveragingRounds implements Synchronizer {
                             LocalOptimizers.of(id, TaskContext.getPartitionId(), choice), ranks.value(),
                             from, batch, steps, epochSize, covered),
                     WeightedSum::merge, 2);
-            Parameters.setParameters(trainer, sum.arrays());
+            Parameters.set(trainer.parameters(), sum.arrays());
             return new Covered(sum.loss(), sum.samples());
         } catch (Exception e) { // SparkException is checked in Java's eyes, thrown by Scala unchecked
             throw SparkFailures.unwrap(e);
@@ -79,7 +79,7 @@ final class AveragingRounds implements Synchronizer {
                                              int epochSize, int covered) {
         Trainer local = type.borrow();
         try {
-            Parameters.setParameters(local, parameters);
+            Parameters.set(local.parameters(), parameters);
             double lossSum = 0;
             int seen = 0;
             for (int s = 0; s < steps; s++) {
@@ -93,7 +93,7 @@ final class AveragingRounds implements Synchronizer {
             if (seen == 0) {
                 return sum;
             }
-            return sum.add(Parameters.copyOf(local), (float) seen / covered, lossSum, seen);
+            return sum.add(Parameters.live(local.parameters()), (float) seen / covered, lossSum, seen);
         } finally {
             type.release(local);
         }

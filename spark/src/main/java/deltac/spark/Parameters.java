@@ -8,46 +8,29 @@ import java.util.List;
 final class Parameters {
     private Parameters() {}
 
-    /** A copy of the trainer's parameters, in {@code parameters()} order. */
+    /** A copy of the trainer's parameters, in {@code parameters()} order: what a broadcast ships. */
     static float[][] copyOf(Trainer trainer) {
-        List<Tensor> params = trainer.parameters();
-        float[][] out = new float[params.size()][];
+        float[][] live = live(trainer.parameters());
+        float[][] out = new float[live.length][];
         for (int k = 0; k < out.length; k++) {
-            out[k] = params.get(k).f32().clone();
+            out[k] = live[k].clone();
         }
         return out;
     }
 
-    /** The trainer's live gradients (read them before its next {@code computeGradients}). */
-    static float[][] gradients(Trainer trainer) {
-        List<Tensor> grads = trainer.gradients();
-        float[][] out = new float[grads.size()][];
+    /** The tensors' own arrays (a trainer's parameters, or its gradients until its next {@code computeGradients}). */
+    static float[][] live(List<Tensor> tensors) {
+        float[][] out = new float[tensors.size()][];
         for (int k = 0; k < out.length; k++) {
-            out[k] = grads.get(k).f32();
+            out[k] = tensors.get(k).f32();
         }
         return out;
     }
 
-    static void setParameters(Trainer trainer, float[][] values) {
-        copy(values, trainer.parameters());
-    }
-
-    static void setGradients(Trainer trainer, float[][] values) {
-        copy(values, trainer.gradients());
-    }
-
-    /** How many floats the trainer's parameters hold. */
-    static long count(Trainer trainer) {
-        long n = 0;
-        for (Tensor p : trainer.parameters()) {
-            n += p.size();
-        }
-        return n;
-    }
-
-    private static void copy(float[][] from, List<Tensor> to) {
-        for (int k = 0; k < from.length; k++) {
-            System.arraycopy(from[k], 0, to.get(k).f32(), 0, from[k].length);
+    /** Copies {@code values} into the tensors, in order. */
+    static void set(List<Tensor> tensors, float[][] values) {
+        for (int k = 0; k < values.length; k++) {
+            System.arraycopy(values[k], 0, tensors.get(k).f32(), 0, values[k].length);
         }
     }
 }

@@ -23,7 +23,8 @@ import org.apache.spark.sql.Row;
  *
  * <pre>{@code
  * Graph net = Spec.parse(Path.of("examples/mnist_mlp.java"));
- * JavaRDD<float[][]> samples = SparkFit.samples(spark, FeedSet.bind(Bundled.mnistTrain(), SparkFit.feedsOf(net)), 2);
+ * FeedSet train = FeedSet.bind(Bundled.mnistTrain(), Compiler.compile(net, Precision.F32)); // x ← pixels, y ← one-hot
+ * JavaRDD<float[][]> samples = SparkFit.samples(spark, train, 2);     // or any RDD of samples
  * SparkFitResult r = SparkFit.run(net, samples, SparkFitOptions.defaults().epochs(5).batchSize(64)
  *         .optimizer(OptimizerChoice.adam(0.005)));                    // synchronous: one machine's result
  * Fit.evaluate(r.trainer(), FeedSet.bind(Bundled.mnistTest(), r.trainer()), 256).accuracy();
@@ -84,7 +85,7 @@ public final class SparkFit {
     }
 
     /** The feeds a sample holds, in order: the spec's inputs, then the targets its loss uses. */
-    public static List<Feed> feedsOf(Graph graph) {
+    static List<Feed> feedsOf(Graph graph) {
         return TrainerClass.compile(graph).newTrainer().feeds(); // the trainer's own list: only targets the loss uses
     }
 

@@ -41,7 +41,7 @@ final class SynchronousSteps implements Synchronizer {
         Broadcast<float[][]> parameters = spark.broadcast(Parameters.copyOf(trainer));
         try {
             WeightedSum sum = aggregate(trainerClass, parameters, ranks, from, to);
-            Parameters.setGradients(trainer, sum.arrays());
+            Parameters.set(trainer.gradients(), sum.arrays());
             optimizer.update(trainer.parameters(), trainer.gradients());
             return new Covered(sum.loss() * (to - from), to - from);
         } finally {
@@ -70,10 +70,10 @@ final class SynchronousSteps implements Synchronizer {
         }
         Trainer local = type.borrow();
         try {
-            Parameters.setParameters(local, parameters);
+            Parameters.set(local.parameters(), parameters);
             double loss = local.computeGradients(shard.batch(members), members.length);
             float weight = (float) members.length / (to - from); // 1 exactly when one partition holds the whole batch
-            return sum.add(Parameters.gradients(local), weight, weight * loss, members.length);
+            return sum.add(Parameters.live(local.gradients()), weight, weight * loss, members.length);
         } finally {
             type.release(local);
         }

@@ -80,15 +80,6 @@ public final class TrainerClass implements Serializable {
         return trainer;
     }
 
-    public String specName() {
-        return specName;
-    }
-
-    /** The class file's size in bytes: what one broadcast of it moves to each executor. */
-    public int size() {
-        return bytes.length;
-    }
-
     private Class<?> define() {
         try {
             return GeneratedClasses.define(bytes);

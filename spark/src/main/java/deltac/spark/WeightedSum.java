@@ -53,10 +53,6 @@ final class WeightedSum implements Serializable {
         return add(other.arrays, 1f, other.loss, other.samples);
     }
 
-    boolean isEmpty() {
-        return arrays == null;
-    }
-
     /** The summed arrays, live; null when nothing was added. */
     float[][] arrays() {
         return arrays;
