@@ -41,8 +41,10 @@ final class DataSources {
                         FeedSet.bind(Bundled.mnistTest(), trainer));
             }
             if (data.endsWith(".parquet") || data.endsWith(".parquet/")) {
-                return new Loaded(data, RowSamples.of(spark.read().parquet(data), trainer.feeds(), trainer.name())
-                        .repartition(partitions), null);
+                // the table's own partitions, merged down to as many as asked: no shuffle, so each sample's index
+                // (its place in the data) is the same when a lost partition is read again
+                JavaRDD<float[][]> rows = RowSamples.of(spark.read().parquet(data), trainer.feeds(), trainer.name());
+                return new Loaded(data, rows.getNumPartitions() > partitions ? rows.coalesce(partitions) : rows, null);
             }
             int idx = idxSeparator(data);
             FeedSet all;
@@ -68,10 +70,15 @@ final class DataSources {
         }
     }
 
-    /** The ':' between two IDX paths, not one of a URI's scheme ({@code hdfs://...}); -1 when there is none. */
+    /**
+     * The ':' between two IDX paths, not one of a URI's scheme ({@code hdfs://host/a}, {@code file:/a}); -1 when there
+     * is none.
+     */
     private static int idxSeparator(String data) {
         for (int at = data.indexOf(':'); at >= 0; at = data.indexOf(':', at + 1)) {
-            if (!data.startsWith("//", at + 1) && data.substring(0, at).contains(".")) {
+            boolean scheme = data.startsWith("//", at + 1)
+                    || (data.startsWith("/", at + 1) && data.substring(0, at).matches("[A-Za-z][A-Za-z0-9+.-]*"));
+            if (!scheme) {
                 return at;
             }
         }

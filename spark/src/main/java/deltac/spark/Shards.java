@@ -18,13 +18,14 @@ final class Shards {
                 .persist(StorageLevel.MEMORY_ONLY());
         long size;
         try {
-            size = shards.map(Shard::size).fold(0, Integer::sum);
+            size = shards.map(shard -> (long) shard.size()).fold(0L, Long::sum);
         } catch (Exception e) { // SparkException is checked in Java's eyes, thrown by Scala unchecked
             shards.unpersist(false);
             throw SparkFailures.unwrap(e);
         }
-        if (size == 0) {
-            throw new TrainingDataException("the data for " + feeds.model() + " has no samples");
+        if (size == 0 || size > Integer.MAX_VALUE) {
+            throw new TrainingDataException("the data for " + feeds.model() + " has " + size
+                    + " samples; training takes 1 to " + Integer.MAX_VALUE);
         }
         return new Cached(shards, (int) size);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -98,7 +99,7 @@ public final class SparkFit {
             for (int k = 0; k < feeds.size(); k++) {
                 int r = feeds.get(k).rows();
                 float[] all = data.values(feeds.get(k).name());
-                sample[k] = java.util.Arrays.copyOfRange(all, i * r, (i + 1) * r);
+                sample[k] = Arrays.copyOfRange(all, i * r, (i + 1) * r);
             }
             samples.add(sample);
         }

@@ -54,8 +54,7 @@ public final class Train {
             String spec = parse(args, flags);
             Graph graph = Spec.parse(Path.of(spec));
             SparkFitOptions options = TrainSettings.from(flags, graph.training());
-            int partitions = flags.containsKey("partitions") ? Integer.parseInt(flags.get("partitions"))
-                    : spark.sparkContext().defaultParallelism();
+            int partitions = TrainSettings.partitions(flags, spark.sparkContext().defaultParallelism());
             Trainer shape = TrainerClass.compile(graph).newTrainer();
             DataSources.Loaded data = DataSources.load(spark, flags.get("data"), flags.get("label"), shape, partitions);
             out.printf(Locale.ROOT, "training %s on %s with Spark %s (%s, %d partitions): %s, %s, batch %d, %d epochs%n",

@@ -37,6 +37,11 @@ final class TrainSettings {
         };
     }
 
+    /** {@code --partitions}, else {@code byDefault} (Spark's default parallelism). */
+    static int partitions(Map<String, String> flags, int byDefault) {
+        return flags.containsKey("partitions") ? whole("partitions", flags.get("partitions")) : byDefault;
+    }
+
     private static String pick(String name, Map<String, String> flags, Training spec, String byDefault) {
         if (flags.containsKey(name)) {
             return flags.get(name);
