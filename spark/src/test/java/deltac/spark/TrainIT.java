@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,37 @@ class TrainIT {
         assertEquals(0, run.code, run.err);
         assertTrue(run.out.contains("epoch 2: loss "), run.out);
         assertTrue(run.out.contains("6 synchronizations"), run.out);
+    }
+
+    @Test
+    void readsAnIdxPairGivenByAbsolutePaths() throws Exception {
+        Path images = dir.resolve("mnist10k-images-idx3-ubyte.gz");
+        Path labels = dir.resolve("mnist10k-labels-idx1-ubyte.gz");
+        for (Path file : List.of(images, labels)) {
+            try (InputStream in = deltac.runtime.data.Bundled.class.getResourceAsStream("/deltac/data/" + file.getFileName())) {
+                Files.copy(in, file);
+            }
+        }
+        Run run = inProcess(EXAMPLES + "/mnist_mlp.java", "--data", images.toAbsolutePath() + ":" + labels.toAbsolutePath(),
+                "--epochs", "1", "--batch", "2000", "--partitions", "2");
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("5 synchronizations"), run.out); // 10,000 digits in batches of 2,000
+    }
+
+    @Test
+    void readsAParquetTableOnTheExecutors() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            float[] y = new float[10];
+            y[i % 10] = 1;
+            rows.add(RowFactory.create(new float[784], y));
+        }
+        String table = dir.resolve("digits.parquet").toString();
+        LocalCluster.session().createDataFrame(rows, BadInputIT.XY).repartition(2).write().parquet(table);
+        Run run = inProcess(EXAMPLES + "/mnist_mlp.java", "--data", table, "--epochs", "1", "--batch", "32");
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("training MnistMlp on " + table), run.out);
+        assertTrue(run.out.contains("2 synchronizations"), run.out);
     }
 
     @Test
