@@ -1,0 +1,98 @@
+package deltac.spark;
+
+import deltac.autodiff.Autodiff;
+import deltac.codegen.bytecode.BytecodeCompiler;
+import deltac.graph.Graph;
+import deltac.graph.Param;
+import deltac.runtime.Precision;
+import deltac.runtime.Trainer;
+import deltac.runtime.generated.GeneratedClasses;
+import deltac.runtime.train.Checkpoints;
+import deltac.runtime.train.Initializer;
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A spec's generated float32 trainer class as bytes: compiled once on the driver, shipped in a broadcast, and defined
+ * once per JVM as a hidden class (the bytes are deltac's own verified output, never code taken from a spec).
+ */
+public final class TrainerClass implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The classes defined in this JVM, by the digest of their bytes: one definition per executor, not per task. */
+    private static final Map<String, Class<?>> DEFINED = new ConcurrentHashMap<>();
+    /** Trainers between tasks, so a task reuses one's buffers instead of allocating its own. */
+    private static final Map<String, Queue<Trainer>> IDLE = new ConcurrentHashMap<>();
+
+    private final String specName;
+    private final byte[] bytes;
+    private final String digest;
+
+    private TrainerClass(String specName, byte[] bytes) {
+        this.specName = specName;
+        this.bytes = bytes;
+        this.digest = sha256(bytes);
+    }
+
+    /** Derives, lowers, emits and verifies the spec's float32 trainer, without loading it. */
+    public static TrainerClass compile(Graph graph) {
+        String name = GeneratedClasses.PACKAGE + "/" + BytecodeCompiler.simpleName(graph.name(), Precision.F32);
+        return new TrainerClass(graph.name(), BytecodeCompiler.classFile(Autodiff.derive(graph), Precision.F32, name, false));
+    }
+
+    /** A new trainer of this class; its parameters are zero until set. */
+    public Trainer newTrainer() {
+        Class<?> type = DEFINED.computeIfAbsent(digest, d -> define());
+        try {
+            return (Trainer) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate the generated trainer of " + specName + ": " + e, e);
+        }
+    }
+
+    /** A trainer of this class for one task's use, idle or new; hand it back with {@link #release}. */
+    Trainer borrow() {
+        Trainer idle = IDLE.computeIfAbsent(digest, d -> new ConcurrentLinkedQueue<>()).poll();
+        return idle != null ? idle : newTrainer();
+    }
+
+    void release(Trainer trainer) {
+        IDLE.get(digest).offer(trainer);
+    }
+
+    /** A new trainer with the spec's initializers drawn from {@code seed}, as {@code deltac train} starts. */
+    public Trainer initializedTrainer(Graph graph, long seed) {
+        Trainer trainer = newTrainer();
+        Map<String, Initializer> kinds = new HashMap<>();
+        Map<String, Double> scales = new HashMap<>();
+        for (Param p : graph.params()) {
+            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
+            scales.put(p.name(), p.init().scale());
+        }
+        Checkpoints.initialize(trainer, kinds, scales, seed);
+        return trainer;
+    }
+
+    private Class<?> define() {
+        try {
+            return GeneratedClasses.define(bytes);
+        } catch (IllegalAccessException | LinkageError e) {
+            throw new IllegalStateException("this JVM refused the generated trainer of " + specName + ": " + e, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}
