@@ -81,6 +81,8 @@ public final class Rules {
                     ? c.apply(DIVIDE, c.constant(c.constant(a.arg(0)) * numerator(c, a.arg(1)), Shape.SCALAR), ((Apply) a.arg(1)).arg(1)) : null),
             rule("p · (q · x) → (pq) · x for coefficients p, q", (a, c) -> is(a, SCALE) && c.match(a.arg(1), SCALE) != null && times(c, a.arg(0), c.match(a.arg(1), SCALE).arg(0)) != null
                     ? c.apply(SCALE, times(c, a.arg(0), c.match(a.arg(1), SCALE).arg(0)), c.match(a.arg(1), SCALE).arg(1)) : null),
+            rule("s · [c] → c · s for a 1×1 constant c", (a, c) -> is(a, SCALE) && a.shape().isScalar() && c.constant(a.arg(0)) == null && c.constant(a.arg(1)) != null
+                    ? c.apply(SCALE, c.constant(c.constant(a.arg(1)), Shape.SCALAR), a.arg(0)) : null),
             rule("q · (c 1) → (cq) · 1 for a coefficient q", (a, c) -> is(a, SCALE) && c.constant(a.arg(1)) != null && !one(c, a.arg(1)) && times(c, a.arg(0), a.arg(1)) != null
                     ? filled(c, times(c, a.arg(0), a.arg(1)), a.shape()) : null),
             rule("C (s · D) → s · (C D) for constant matrices", (a, c) -> isProduct(a) && c.constant(a.arg(0)) != null && scaledConstant(c, a.arg(1))
