@@ -1,7 +1,9 @@
 package deltac.autodiff.simplify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deltac.autodiff.Autodiff;
 import deltac.autodiff.print.Equations;
 import deltac.autodiff.print.Format;
 import deltac.graph.Graph;
@@ -35,5 +37,12 @@ class ConstantFoldingTest {
     void inBatchFormConstantsFoldIntoOneCoefficientOverN() throws Exception {
         assertEquals("δ     = (−0.001/n) 1 + (0.003/n) softmax(z) + (1/n) (softmax(z) − y)",
                 delta(Equations.batch(oddOps()).print(Format.TEXT)));
+    }
+
+    @Test
+    void theDerivationRecordsTheFoldsItMade() throws Exception {
+        var rules = Autodiff.derive(oddOps()).rules();
+        assertTrue(rules.containsKey("a − q · x → a + (−q) · x for a negative coefficient q"), rules.toString());
+        assertTrue(rules.containsKey("c · (d/s) → (cd)/s"), rules.toString());
     }
 }

@@ -58,6 +58,22 @@ class RulesByExampleTest {
                 fires("s · [1] → s", "sum(x) * ones(1, 1)", 1, 1, "sum(x)"));
     }
 
+    /** For proofs, commuted operands meet in one order: what makes a + b and b + a one normal form. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+", "hadamard"})
+    void commutedOperandsMeetInOneNormalForm(String op) {
+        GraphBuilder b = new GraphBuilder("Rules", "rules.java");
+        Map<String, Node> leaves = Map.of("x", b.input("x", 4), "c", b.param("c", Shape.of(4, 1), Init.glorot()));
+        String one = op.equals("+") ? "x + exp(x)" : "hadamard(x, exp(x))";
+        String other = op.equals("+") ? "exp(x) + x" : "hadamard(exp(x), x)";
+        Formulas.Result read = Formulas.read("class F { Matrix e = " + one + "; Matrix f = " + other + "; }", "rules.java",
+                b, leaves, Map.of("e", Shape.of(4, Shape.N), "f", Shape.of(4, Shape.N)));
+        assertTrue(read.ok(), read.diagnostics().toString());
+        Rewriter rewriter = new Rewriter(Rules.forProofs(), b, Set.of());
+        assertTrue(rewriter.rewrite(read.formulas().get(0).value()) == rewriter.rewrite(read.formulas().get(1).value()),
+                one + " and " + other + " differ");
+    }
+
     private static Arguments fires(String rule, String expression, int rows, int cols, String simplified) {
         return Arguments.of(rule, expression, rows, cols, simplified);
     }
