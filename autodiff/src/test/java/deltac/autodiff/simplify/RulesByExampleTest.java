@@ -54,6 +54,17 @@ class RulesByExampleTest {
                 fires("a − q → a + (−q) for a negative coefficient q", "x - -0.5 * ones(4, 1)", 4, Shape.N, "x + 0.5 * ones(4, 1)"),
                 keeps("a − q → a + (−q) for a negative coefficient q", "x - 2 / n", 4, Shape.N),
                 fires("a − (−x) → a + x", "x - -(A.T * ones(3, 1))", 4, Shape.N, "x + A.T * ones(3, 1)"),
+                // identities that drop an operand: only where it was not broadcast
+                fires("x + 0 → x", "x + 0 * ones(4, n)", 4, Shape.N, "x"),
+                keeps("x + 0 → x", "c + 0 * ones(4, n)", 4, Shape.N),
+                fires("0 + x → x", "0 * ones(4, n) + x", 4, Shape.N, "x"),
+                keeps("0 + x → x", "0 * ones(4, n) + c", 4, Shape.N),
+                fires("x − 0 → x", "x - 0 * ones(4, n)", 4, Shape.N, "x"),
+                keeps("x − 0 → x", "c - 0 * ones(4, n)", 4, Shape.N),
+                // constants fold where the op is element-wise and the count is known
+                keeps("fold constants", "softmax(ones(4, 1))", 4, 1),
+                keeps("fold constants", "sumRows(ones(4, n))", 4, 1),
+                fires("fold constants", "sumCols(ones(4, n))", 1, Shape.N, "4 * ones(1, n)"),
                 fires("s · [c] → c · s for a 1×1 constant c", "sum(x) * (2 * ones(1, 1))", 1, 1, "2 * sum(x)"),
                 fires("s · [1] → s", "sum(x) * ones(1, 1)", 1, 1, "sum(x)"));
     }
