@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Derived gradients equal central finite differences in float64 on every kind of spec a trainer takes: two
  * inputs, no target (a plain and a tied-weight autoencoder, small enough to difference every entry), a
- * real-valued target, a scalar logistic output, a softmax classifier.
+ * real-valued target, a scalar logistic output, a softmax classifier; and the issue's odd ops, whose δ has constants
+ * folded over n.
  */
 class SpecKindsGradientTest {
     private static final String TIED = """
@@ -45,11 +46,12 @@ class SpecKindsGradientTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"two_inputs", "regression", "logistic_regression", "iris_mlp", "xor", "tied", "autoencoder"})
+    @ValueSource(strings = {"two_inputs", "regression", "logistic_regression", "iris_mlp", "xor", "tied", "autoencoder", "odd_ops"})
     void derivedGradientsEqualFiniteDifferences(String kind) throws Exception {
         Graph graph = switch (kind) {
             case "tied" -> Spec.read(TIED, "tied.java").orThrow();
             case "autoencoder" -> Spec.read(PLAIN_AUTOENCODER, "autoencoder.java").orThrow();
+            case "odd_ops" -> Spec.read(Files.readString(Path.of("src/test/resources/specs/odd_ops.java")), "odd_ops.java").orThrow();
             default -> Spec.read(Files.readString(Path.of("../examples", kind + ".java")), kind + ".java").orThrow();
         };
         Derivation d = Autodiff.derive(graph);

@@ -158,6 +158,8 @@ final class MathRenderer {
             case MATMUL_NT -> product(piece(x), postfix(y, transposeMark()));
             case SCALE -> product(scalar(x), piece(y));
             case DIVIDE -> latex ? new Piece("\\frac{" + render(x) + "}{" + render(y) + "}", ATOM, false)
+                    : x instanceof Const c && c.value() < 0 // −c/s, as −(c/s) reads: not (−c)/s
+                    ? new Piece("−" + number(-c.value()).text + "/" + wrap(piece(y), POSTFIX), HADAMARD, false)
                     : new Piece(wrap(piece(x), POSTFIX) + "/" + wrap(piece(y), POSTFIX), PRODUCT, false);
             case NEG -> new Piece((latex ? "-" : "−") + wrap(piece(x), PRODUCT), HADAMARD, false);
             case TRANSPOSE -> postfix(x, transposeMark());

@@ -40,6 +40,7 @@ public final class Rules {
             rule("x − 0 → x", (a, c) -> is(a, SUB) && zero(c, a.arg(1)) && keeps(a, a.arg(0)) ? a.arg(0) : null),
             rule("0 − x → −x", (a, c) -> is(a, SUB) && zero(c, a.arg(0)) && keeps(a, a.arg(1)) ? c.apply(NEG, a.arg(1)) : null),
             rule("1 · x → x", (a, c) -> is(a, SCALE) && one(c, a.arg(0)) ? a.arg(1) : null),
+            rule("s · [1] → s", (a, c) -> is(a, SCALE) && one(c, a.arg(1)) && a.arg(1).shape().isScalar() ? a.arg(0) : null),
             rule("0 · x → 0", (a, c) -> is(a, SCALE) && zero(c, a.arg(0)) ? c.constant(0, a.shape()) : null),
             rule("x ⊙ 1 → x", (a, c) -> is(a, HADAMARD) && one(c, a.arg(1)) ? a.arg(0) : null),
             rule("1 ⊙ x → x", (a, c) -> is(a, HADAMARD) && one(c, a.arg(0)) ? a.arg(1) : null),
@@ -57,6 +58,7 @@ public final class Rules {
             rule("A ⊙ (s · B) → s · (A ⊙ B)", (a, c) -> is(a, HADAMARD) && c.match(a.arg(1), SCALE) != null
                     ? c.apply(SCALE, c.match(a.arg(1), SCALE).arg(0), c.apply(HADAMARD, a.arg(0), c.match(a.arg(1), SCALE).arg(1))) : null),
             rule("−(−x) → x", (a, c) -> is(a, NEG) && c.match(a.arg(0), NEG) != null ? c.match(a.arg(0), NEG).arg(0) : null),
+            rule("a − (−x) → a + x", (a, c) -> is(a, SUB) && c.match(a.arg(1), NEG) != null ? c.apply(ADD, a.arg(0), c.match(a.arg(1), NEG).arg(0)) : null),
             rule("fold constants", Rules::foldConstants),
             rule("cols(x) → its column count", (a, c) -> is(a, COLS) && a.arg(0).shape().cols() != Shape.N ? c.constant(a.arg(0).shape().cols(), Shape.SCALAR) : null),
             rule("c · (d · x) → (cd) · x", (a, c) -> is(a, SCALE) && c.constant(a.arg(0)) != null && c.match(a.arg(1), SCALE) != null && c.constant(c.match(a.arg(1), SCALE).arg(0)) != null
@@ -69,6 +71,30 @@ public final class Rules {
             rule("sumCols(row) → row", (a, c) -> is(a, SUM_COLS) && a.arg(0).shape().rows() == 1 ? a.arg(0) : null),
             rule("sum(scalar) → scalar", (a, c) -> is(a, SUM) && a.arg(0).shape().isScalar() ? a.arg(0) : null));
 
+    /**
+     * Constant coefficients gathered into one, as a textbook writes them: c/n rather than 0.001 ((−1)/n), a + 0.003 x
+     * rather than a − (−0.003) x. A coefficient is a constant or a quotient c/s of one. Not for {@link #EXPANSION},
+     * whose normal form writes c/n as c (1/n) and would turn it back.
+     */
+    public static final List<Rule> COEFFICIENTS = List.of(
+            rule("c · (d/s) → (cd)/s", (a, c) -> is(a, SCALE) && c.constant(a.arg(0)) != null && quotient(c, a.arg(1))
+                    ? c.apply(DIVIDE, c.constant(c.constant(a.arg(0)) * numerator(c, a.arg(1)), Shape.SCALAR), ((Apply) a.arg(1)).arg(1)) : null),
+            rule("p · (q · x) → (pq) · x for coefficients p, q", (a, c) -> is(a, SCALE) && c.match(a.arg(1), SCALE) != null && times(c, a.arg(0), c.match(a.arg(1), SCALE).arg(0)) != null
+                    ? c.apply(SCALE, times(c, a.arg(0), c.match(a.arg(1), SCALE).arg(0)), c.match(a.arg(1), SCALE).arg(1)) : null),
+            rule("s · [c] → c · s for a 1×1 constant c", (a, c) -> is(a, SCALE) && a.shape().isScalar() && c.constant(a.arg(0)) == null && c.constant(a.arg(1)) != null
+                    ? c.apply(SCALE, c.constant(c.constant(a.arg(1)), Shape.SCALAR), a.arg(0)) : null),
+            rule("q · (c 1) → (cq) · 1 for a coefficient q", (a, c) -> is(a, SCALE) && c.constant(a.arg(1)) != null && !one(c, a.arg(1)) && times(c, a.arg(0), a.arg(1)) != null
+                    ? filled(c, times(c, a.arg(0), a.arg(1)), a.shape()) : null),
+            rule("C (s · D) → s · (C D) for constant matrices", (a, c) -> isProduct(a) && c.constant(a.arg(0)) != null && scaledConstant(c, a.arg(1))
+                    ? pulledOut(c, c.match(a.arg(1), SCALE).arg(0), c.apply(a.op(), a.arg(0), c.match(a.arg(1), SCALE).arg(1))) : null),
+            rule("(s · C) D → s · (C D) for constant matrices", (a, c) -> isProduct(a) && scaledConstant(c, a.arg(0)) && c.constant(a.arg(1)) != null
+                    ? pulledOut(c, c.match(a.arg(0), SCALE).arg(0), c.apply(a.op(), c.match(a.arg(0), SCALE).arg(1), a.arg(1))) : null),
+            rule("Σ(s · C) → s · Σ(C) for a constant matrix", (a, c) -> (is(a, SUM_ROWS) || is(a, SUM_COLS) || is(a, SUM) || is(a, MEAN)) && scaledConstant(c, a.arg(0))
+                    ? pulledOut(c, c.match(a.arg(0), SCALE).arg(0), c.apply(a.op(), c.match(a.arg(0), SCALE).arg(1))) : null),
+            rule("a − q · x → a + (−q) · x for a negative coefficient q", (a, c) -> is(a, SUB) && c.match(a.arg(1), SCALE) != null && negative(c, c.match(a.arg(1), SCALE).arg(0))
+                    ? c.apply(ADD, a.arg(0), c.apply(SCALE, negated(c, c.match(a.arg(1), SCALE).arg(0)), c.match(a.arg(1), SCALE).arg(1))) : null),
+            rule("a − q → a + (−q) for a negative coefficient q", (a, c) -> is(a, SUB) && negative(c, a.arg(1)) ? c.apply(ADD, a.arg(0), negated(c, a.arg(1))) : null));
+
     /** Products as an engine computes them: a transpose folded into the product, a product with ones as a sum. */
     public static final List<Rule> FOLDS = List.of(
             rule("Aᵀ B → transposed-A product", (a, c) -> is(a, MATMUL) && c.match(a.arg(0), TRANSPOSE) != null ? c.apply(MATMUL_TN, c.match(a.arg(0), TRANSPOSE).arg(0), a.arg(1)) : null),
@@ -77,7 +103,7 @@ public final class Rules {
             rule("1ᵀ x → sumCols(x)", (a, c) -> is(a, MATMUL) && one(c, a.arg(0)) && a.arg(0).shape().rows() == 1 && !a.arg(0).shape().isScalar() ? c.apply(SUM_COLS, a.arg(1)) : null));
 
     /** Identities and folds that keep an equation's meaning and make it read as a textbook writes it. */
-    public static final List<Rule> ALGEBRA = concat(IDENTITIES, FOLDS);
+    public static final List<Rule> ALGEBRA = concat(concat(IDENTITIES, COEFFICIENTS), FOLDS);
 
     /** For computing, not printing: σ′ from the stored activation, as the forward pass already has it. */
     public static final List<Rule> LOWERING = List.of(
@@ -263,6 +289,59 @@ public final class Rules {
         return tanh == null ? null : tanh.arg(0);
     }
 
+    /** c/s with a constant c. */
+    private static boolean quotient(Context c, Node n) {
+        Apply d = c.match(n, DIVIDE);
+        return d != null && d.arg(0).shape().isScalar() && c.constant(d.arg(0)) != null;
+    }
+
+    private static double numerator(Context c, Node quotient) {
+        return c.constant(((Apply) quotient).arg(0));
+    }
+
+    /**
+     * p q as one 1×1 coefficient, for p and q each a constant (its value, whatever its shape) or a 1×1 quotient c/s,
+     * at most one of them a quotient; else null.
+     */
+    private static Node times(Context c, Node p, Node q) {
+        Double u = c.constant(p);
+        Double v = c.constant(q);
+        if (u != null && v != null || u != null && u == 0 || v != null && v == 0) {
+            return c.constant(u == null ? 0 : v == null ? 0 : u * v, Shape.SCALAR);
+        }
+        Node quotient = u != null ? q : p;
+        Double k = u != null ? u : v;
+        return k == null || !quotient.shape().isScalar() || !quotient(c, quotient) ? null
+                : c.apply(DIVIDE, c.constant(k * numerator(c, quotient), Shape.SCALAR), ((Apply) quotient).arg(1));
+    }
+
+    /** −q for a constant or a quotient q, of q's shape. */
+    private static Node negated(Context c, Node q) {
+        return c.constant(q) != null ? c.constant(-c.constant(q), q.shape())
+                : c.apply(DIVIDE, c.constant(-numerator(c, q), Shape.SCALAR), ((Apply) q).arg(1));
+    }
+
+    /** A coefficient below zero: a negative constant, or c/s with a negative c. */
+    private static boolean negative(Context c, Node n) {
+        return c.constant(n) != null ? c.constant(n) < 0 : quotient(c, n) && numerator(c, n) < 0;
+    }
+
+    /** s · C with a constant matrix C. */
+    private static boolean scaledConstant(Context c, Node n) {
+        Apply s = c.match(n, SCALE);
+        return s != null && c.constant(s.arg(1)) != null;
+    }
+
+    private static boolean isProduct(Apply a) {
+        return is(a, MATMUL) || is(a, MATMUL_TN) || is(a, MATMUL_NT);
+    }
+
+    /** s · f(C) when f(C) folds to a constant; else null, and the scale stays inside. */
+    private static Node pulledOut(Context c, Node s, Node constants) {
+        Node folded = c.constant(constants) != null ? constants : constants instanceof Apply f ? foldProduct(f, c) : null;
+        return folded == null ? null : c.apply(SCALE, s, folded);
+    }
+
     private static List<Rule> concat(List<Rule> a, List<Rule> b) {
         List<Rule> all = new java.util.ArrayList<>(a);
         all.addAll(b);
@@ -342,7 +421,9 @@ public final class Rules {
         if (is(a, SUM_ROWS) || is(a, SUM_COLS) || is(a, SUM) || is(a, MEAN)) {
             Double v = a.arg(0) instanceof deltac.graph.Const k ? k.value() : null;
             Shape in = a.arg(0).shape();
-            boolean unknown = in.rows() == Shape.N || in.cols() == Shape.N; // a count that depends on the batch
+            // a count that depends on the batch: sumCols(1₃ₓₙ) is 3 1ₙᵀ, but sumRows(1₃ₓₙ) is n 1₃
+            boolean unknown = is(a, SUM_COLS) ? in.rows() == Shape.N : is(a, SUM_ROWS) ? in.cols() == Shape.N
+                    : in.rows() == Shape.N || in.cols() == Shape.N;
             long count = is(a, SUM_ROWS) ? in.cols() : is(a, SUM_COLS) ? in.rows() : (long) in.rows() * in.cols();
             if (v == null || (unknown && !is(a, MEAN))) {
                 return null;

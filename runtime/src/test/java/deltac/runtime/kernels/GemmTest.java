@@ -154,6 +154,34 @@ class GemmTest {
         }
     }
 
+    /** Gemm's entry points, on products too small to split, equal the triple loop: they compute, not only delegate. */
+    @Test
+    void theEntryPointsEqualTheTripleLoopOnSmallProducts() {
+        Random rng = new Random(16);
+        int m = 5, k = 7, n = 3;
+        for (int t = 0; t < 4; t++) {
+            boolean transA = (t & 1) == 1;
+            boolean transB = (t & 2) == 2;
+            Case c = new Case(m, k, n, transA, transB, 0, 0, transB ? k : n, 0, n);
+            double[] a = gaussian(rng, m * k);
+            double[] b = gaussian(rng, k * n);
+            double[] want = reference(a, b, c);
+            double[] got = new double[m * n];
+            float[] gotF = new float[m * n];
+            if (transB) {
+                Gemm.multiply(a, transA, b, true, got, m, k, n);
+                Gemm.multiply(floats(a), transA, floats(b), true, gotF, m, k, n);
+            } else {
+                Gemm.multiply(a, transA, b, got, m, k, n);
+                Gemm.multiply(floats(a), transA, floats(b), gotF, m, k, n);
+            }
+            for (int i = 0; i < m * n; i++) {
+                assertEquals(want[i], got[i], 1e-12, c + " at " + i);
+                assertEquals(want[i], gotF[i], 1e-4, c + " at " + i + " (float)");
+            }
+        }
+    }
+
     @Test
     void splittingBetweenThreadsChangesNoBit() {
         Random rng = new Random(14);
