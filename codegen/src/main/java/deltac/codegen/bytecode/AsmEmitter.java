@@ -107,7 +107,11 @@ final class AsmEmitter {
         }
         accessors(cw);
         cw.visitEnd();
-        return cw.toByteArray();
+        try {
+            return cw.toByteArray();
+        } catch (org.objectweb.asm.ClassTooLargeException e) {
+            throw new deltac.codegen.ClassTooLargeException(program.className(), program.params().size());
+        }
     }
 
     private static String fileName(String source) {

@@ -73,4 +73,15 @@ class DeepNetworkTest {
         double after = t.loss(feeds, 2);
         assertTrue(after < before, before + " → " + after);
     }
+
+    /** Past what one class file holds, the bytecode engine says so in words the user can act on. */
+    @Test
+    void aNetworkTooLargeForOneClassFileIsRefusedInWords() throws Exception {
+        Derivation d = Autodiff.derive(deep(2000, 2));
+        deltac.codegen.ClassTooLargeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                deltac.codegen.ClassTooLargeException.class, () -> BytecodeCompiler.trainer(d, Precision.F32, false));
+        assertTrue(e.getMessage().startsWith("DeepTrainer: the generated class would be larger than a class file"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("train it with --engine ejml"), e.getMessage());
+    }
 }
