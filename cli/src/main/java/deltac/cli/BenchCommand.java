@@ -10,6 +10,7 @@ import deltac.runtime.Optimizer;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.data.FeedSet;
+import deltac.runtime.train.Fit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,17 +174,8 @@ final class BenchCommand implements Callable<Integer> {
             this.trainer = trainer;
             this.optimizer = optimizer;
             this.n = Math.min(n, data.size());
-            int[] order = new int[data.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            SplittableRandom rng = new SplittableRandom(seed);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = Fit.identity(data.size());
+            Fit.shuffle(order, new SplittableRandom(seed));
             int width = trainer.feeds().stream().mapToInt(Feed::rows).sum();
             int count = (int) Math.max(1, Math.min(data.size() / this.n, (1L << 26) / ((long) width * this.n)));
             batches = new float[count][trainer.feeds().size()][];

@@ -8,10 +8,6 @@ import deltac.graph.Param;
 import deltac.runtime.Memory;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
-import deltac.runtime.train.Checkpoints;
-import deltac.runtime.train.Initializer;
-import java.util.HashMap;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How a spec becomes a trainer: the engine and the precision; shared by train, eval, grad and demo. */
@@ -39,13 +35,7 @@ final class EngineOptions {
         }
         checkMemory(graph);
         Trainer trainer = Compiler.trainer(graph, precision, engine);
-        Map<String, Initializer> kinds = new HashMap<>();
-        Map<String, Double> scales = new HashMap<>();
-        for (Param p : graph.params()) {
-            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
-            scales.put(p.name(), p.init().scale());
-        }
-        Checkpoints.initialize(trainer, kinds, scales, seed);
+        Compiler.initialize(trainer, graph, seed);
         return trainer;
     }
 

@@ -5,8 +5,13 @@ import deltac.autodiff.Derivation;
 import deltac.codegen.bytecode.BytecodeCompiler;
 import deltac.codegen.ejml.EjmlTrainer;
 import deltac.graph.Graph;
+import deltac.graph.Param;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
+import deltac.runtime.train.Checkpoints;
+import deltac.runtime.train.Initializer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The compiler's facade: spec graph → derivation → trainer.
@@ -27,6 +32,20 @@ public final class Compiler {
 
     public static Trainer trainer(Graph graph, Precision precision, Engine engine) {
         return trainer(Autodiff.derive(graph), precision, engine);
+    }
+
+    /**
+     * Draws the trainer's parameters from the spec's initializers ({@code glorot()}, {@code he()}, ...) with this
+     * seed, as {@code deltac train --seed} starts.
+     */
+    public static void initialize(Trainer trainer, Graph graph, long seed) {
+        Map<String, Initializer> kinds = new HashMap<>();
+        Map<String, Double> scales = new HashMap<>();
+        for (Param p : graph.params()) {
+            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
+            scales.put(p.name(), p.init().scale());
+        }
+        Checkpoints.initialize(trainer, kinds, scales, seed);
     }
 
     public static Trainer trainer(Derivation derivation, Precision precision, Engine engine) {

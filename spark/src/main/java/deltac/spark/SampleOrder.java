@@ -1,5 +1,6 @@
 package deltac.spark;
 
+import deltac.runtime.train.Fit;
 import java.util.SplittableRandom;
 
 /**
@@ -17,21 +18,13 @@ final class SampleOrder {
         root.split(); // Fit.run's validation split stream, drawn first even when unused
         this.shuffles = root.split();
         this.shuffle = shuffle;
-        this.order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
+        this.order = Fit.identity(size);
     }
 
     /** The next epoch's ranks: {@code rank[i]} is the position of sample i in the epoch. */
     int[] nextEpochRanks() {
         if (shuffle) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = shuffles.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Fit.shuffle(order, shuffles);
         }
         int[] rank = new int[order.length];
         for (int position = 0; position < order.length; position++) {

@@ -1,18 +1,15 @@
 package deltac.spark;
 
 import deltac.autodiff.Autodiff;
+import deltac.codegen.Compiler;
 import deltac.codegen.bytecode.BytecodeCompiler;
 import deltac.graph.Graph;
-import deltac.graph.Param;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.generated.GeneratedClasses;
-import deltac.runtime.train.Checkpoints;
-import deltac.runtime.train.Initializer;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Queue;
@@ -70,13 +67,7 @@ public final class TrainerClass implements Serializable {
     /** A new trainer with the spec's initializers drawn from {@code seed}, as {@code deltac train} starts. */
     public Trainer initializedTrainer(Graph graph, long seed) {
         Trainer trainer = newTrainer();
-        Map<String, Initializer> kinds = new HashMap<>();
-        Map<String, Double> scales = new HashMap<>();
-        for (Param p : graph.params()) {
-            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
-            scales.put(p.name(), p.init().scale());
-        }
-        Checkpoints.initialize(trainer, kinds, scales, seed);
+        Compiler.initialize(trainer, graph, seed);
         return trainer;
     }
 

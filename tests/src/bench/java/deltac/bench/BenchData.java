@@ -3,15 +3,12 @@ package deltac.bench;
 import deltac.codegen.Compiler;
 import deltac.codegen.Engine;
 import deltac.graph.Graph;
-import deltac.graph.Param;
 import deltac.graph.spec.Spec;
 import deltac.runtime.Precision;
 import deltac.runtime.Trainer;
 import deltac.runtime.checkpoint.Safetensors;
 import deltac.runtime.checkpoint.Tensor;
 import deltac.runtime.data.Dataset;
-import deltac.runtime.train.Checkpoints;
-import deltac.runtime.train.Initializer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +16,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,13 +67,7 @@ public final class BenchData {
         int[] order = permutation(set.size(), Workload.ORDER_SEED);
         Graph graph = Spec.parse(w.specPath());
         Trainer t = Compiler.trainer(graph, Precision.F32, Engine.EJML);
-        Map<String, Initializer> kinds = new HashMap<>();
-        Map<String, Double> scales = new HashMap<>();
-        for (Param p : graph.params()) {
-            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
-            scales.put(p.name(), p.init().scale());
-        }
-        Checkpoints.initialize(t, kinds, scales, Workload.INIT_SEED);
+        Compiler.initialize(t, graph, Workload.INIT_SEED);
         Map<String, float[]> init = new LinkedHashMap<>();
         for (Tensor p : t.parameters()) {
             init.put(p.name(), p.f32().clone());

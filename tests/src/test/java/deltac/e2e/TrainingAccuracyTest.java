@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import deltac.codegen.Compiler;
 import deltac.codegen.Engine;
 import deltac.graph.Graph;
-import deltac.graph.Param;
 import deltac.graph.spec.Spec;
 import deltac.runtime.Optimizer;
 import deltac.runtime.Precision;
@@ -13,16 +12,12 @@ import deltac.runtime.Trainer;
 import deltac.runtime.data.Bundled;
 import deltac.runtime.data.Dataset;
 import deltac.runtime.train.Adam;
-import deltac.runtime.train.Checkpoints;
 import deltac.runtime.train.Evaluation;
 import deltac.runtime.train.Fit;
 import deltac.runtime.train.FitOptions;
 import deltac.runtime.train.History;
-import deltac.runtime.train.Initializer;
 import deltac.runtime.train.Schedule;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +28,7 @@ class TrainingAccuracyTest {
     private static Trainer trainer(String example, long seed) throws Exception {
         Graph graph = Spec.parse(Path.of("../examples", example));
         Trainer t = Compiler.trainer(graph, Precision.F32, Engine.BYTECODE);
-        Map<String, Initializer> kinds = new HashMap<>();
-        Map<String, Double> scales = new HashMap<>();
-        for (Param p : graph.params()) {
-            kinds.put(p.name(), Initializer.valueOf(p.init().kind().name()));
-            scales.put(p.name(), p.init().scale());
-        }
-        Checkpoints.initialize(t, kinds, scales, seed);
+        Compiler.initialize(t, graph, seed);
         return t;
     }
 

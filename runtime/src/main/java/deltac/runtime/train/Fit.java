@@ -142,7 +142,8 @@ public final class Fit {
         }
     }
 
-    static int[] identity(int n) {
+    /** 0, 1, …, n − 1. */
+    public static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -150,8 +151,8 @@ public final class Fit {
         return order;
     }
 
-    /** Fisher–Yates, in place. */
-    static void shuffle(int[] order, SplittableRandom random) {
+    /** Fisher–Yates, in place: the shuffle each epoch of {@link #run} applies to the last epoch's order. */
+    public static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
