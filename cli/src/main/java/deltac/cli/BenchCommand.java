@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: batch %d, %s lr %s, float32, on %s (%,d samples)%n", graph.name(), n,
                 settings.optimizerName(), plain(settings.learningRate()),
-                data == null ? "random samples" : samples.name(), samples.size()); // e.g. "mnist-train (8,000 samples)"
+                data == null ? "random samples" : samples.name(), samples.size());
         out.println(Machine.describe());
         out.printf(Locale.ROOT, "warm-up %s s, then the median of %d timed runs (bench/README.md, \"Timing\")%n",
                 plain(warmup), runs);
