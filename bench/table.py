@@ -146,7 +146,9 @@ def main():
                 q = r["median"] / base
                 ratio = f"{q:.2f}×" if q >= 0.1 else f"{q:.2g}×"
             if "kernel_median" in r:
-                ratio += f" ({r['median'] / r['kernel_median']:.2f}× its kernel)"
+                # each epoch was followed by one kernel run: the median of the pairs' ratios
+                pairs = [a / b for a, b in zip(r["samples_per_s"], r["kernel_samples_per_s"])]
+                ratio += f" ({median(pairs):.2f}× its kernel)"
             gflops = r["median"] * per_sample / 1e9
             gflops = f"{gflops:.1f}" + (f" ({gflops / top:.0%})" if top else "")
             delta = abs(r["loss"] - ref) / abs(ref)

@@ -27,6 +27,7 @@ final class BarProgress implements ProgressSink {
     private ProgressBar bar;
     private int barEpoch;
     private long lastMessage;
+    private double lastRate = Double.NaN;
 
     BarProgress(PrintStream out) {
         this.out = out;
@@ -52,8 +53,13 @@ final class BarProgress implements ProgressSink {
                     .build();
             barEpoch = epoch;
             lastMessage = 0;
+            lastRate = Double.NaN;
         }
         bar.stepTo(batch);
+        if (samplesPerSecond == lastRate && batch != batches) {
+            return; // the loop reads the clock about once a millisecond: no newer figure, and no clock read here
+        }
+        lastRate = samplesPerSecond;
         long now = System.nanoTime();
         if (now - lastMessage >= REFRESH_NANOS || batch == batches) {
             bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f  %,.0f samples/s", runningLoss, samplesPerSecond));

@@ -104,17 +104,18 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         Steps steps = new Steps(generated, samples, n, settings.seed(), settings.optimizer(Long.MAX_VALUE, false));
-        double kernel = Pace.time(steps::step, 0, n, runs, warmup, seconds).median();
-        row(out, "kernel, generated", kernel, kernel, "steps on prepared batches");
+        Pace.Runner kernelRuns = Pace.warm(steps::step, 0, n, warmup, seconds);
         LoopPace.Timed loop = LoopPace.time(generated, samples, () -> settings.optimizer(Long.MAX_VALUE, false), n, runs,
-                warmup, epochSeconds, kernel);
-        row(out, "training loop", loop.median(), kernel,
+                warmup, epochSeconds, kernelRuns);
+        double kernel = loop.kernelMedian();
+        row(out, "kernel, generated", kernel, 1, "steps on prepared batches, each timed run just after an epoch");
+        row(out, "training loop", loop.median(), loop.ratio(),
                 String.format(Locale.ROOT, "deltac train's loop: epochs of %,d samples, %,d more validated", loop.epochSamples(), loop.validated()));
         if (!skipEjml) {
             Steps reference = new Steps(trainer(graph, Engine.EJML, settings), samples, n, settings.seed(),
                     settings.optimizer(Long.MAX_VALUE, false));
             double e = Pace.time(reference::step, 0, n, runs, warmup, seconds).median();
-            row(out, "kernel, EJML engine", e, kernel, "the interpreter on EJML");
+            row(out, "kernel, EJML engine", e, e / kernel, "the interpreter on EJML");
         }
         return 0;
     }
@@ -123,8 +124,9 @@ final class BenchCommand implements Callable<Integer> {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    private static void row(PrintWriter out, String what, double samplesPerSecond, double kernel, String note) {
-        out.printf(Locale.ROOT, "  %-20s %,12.0f samples/s  %6.2f×  %s%n", what, samplesPerSecond, samplesPerSecond / kernel, note);
+    /** @param ratio the row's speed over the generated kernel's */
+    private static void row(PrintWriter out, String what, double samplesPerSecond, double ratio, String note) {
+        out.printf(Locale.ROOT, "  %-20s %,12.0f samples/s  %6.2f×  %s%n", what, samplesPerSecond, ratio, note);
         out.flush();
     }
 

@@ -63,7 +63,36 @@ final class Measure {
     }
 
     static Result run(String name, Contestant c, BenchData data, int runs, double warmupSeconds, double runSeconds) {
+        Check check = check(c, data.workload);
         Workload w = data.workload;
+        Pace.Timed training = Pace.time(c::step, w.checkSteps, w.batch, runs, warmupSeconds, runSeconds);
+        double[] inference = w.timesInference()
+                ? Pace.time(c::infer, 0, w.batch, runs, warmupSeconds, runSeconds).samplesPerSecond() : new double[0];
+        return new Result(w, name, c, check.loss, check.first, check.seconds, training.callsPerRun(),
+                training.samplesPerSecond(), inference, new double[0]);
+    }
+
+    /**
+     * The training loop's row: the check as {@link #run} does it, then whole epochs of {@code deltac train}'s loop
+     * ({@link LoopPace}) on the workload's data, repeated to epochs of about two seconds, each followed by one of the
+     * kernel's timed runs: the row's kernel figures are those runs, paired with the epochs.
+     */
+    static Result runLoop(String name, DeltacContestant c, BenchData data, int runs, double warmupSeconds,
+                          double runSeconds) throws Exception {
+        Check check = check(c, data.workload);
+        Workload w = data.workload;
+        Pace.Runner kernel = Pace.warm(c::step, w.checkSteps, w.batch, warmupSeconds, runSeconds);
+        FeedSet samples = FeedSet.bind(data.set, c.trainer());
+        LoopPace.Timed loop = LoopPace.time(c.trainer(), samples, () -> new Sgd(w.learningRate), w.batch, runs,
+                warmupSeconds, 2, kernel);
+        return new Result(w, name, c, check.loss, check.first, check.seconds, loop.epochSamples(),
+                loop.samplesPerSecond(), new double[0], loop.kernelSamplesPerSecond());
+    }
+
+    /** The loss after the workload's check steps from the contestant's initial weights, and the first step's. */
+    private record Check(double loss, double first, double seconds) {}
+
+    private static Check check(Contestant c, Workload w) {
         c.reset();
         long t0 = System.nanoTime();
         double first = c.step(0);
@@ -73,27 +102,7 @@ final class Measure {
         double checkSeconds = (System.nanoTime() - t0) / 1e9;
         double loss = c.evalLoss();
         finite(loss, -1);
-
-        Pace.Timed training = Pace.time(c::step, w.checkSteps, w.batch, runs, warmupSeconds, runSeconds);
-        double[] inference = w.timesInference()
-                ? Pace.time(c::infer, 0, w.batch, runs, warmupSeconds, runSeconds).samplesPerSecond() : new double[0];
-        return new Result(w, name, c, loss, first, checkSeconds, training.callsPerRun(), training.samplesPerSecond(),
-                inference, new double[0]);
-    }
-
-    /**
-     * The training loop's row: the check and the kernel's timed runs as {@link #run} does them, then whole epochs of
-     * {@code deltac train}'s loop ({@link LoopPace}) on the workload's data, repeated to epochs of about two seconds.
-     */
-    static Result runLoop(String name, DeltacContestant c, BenchData data, int runs, double warmupSeconds,
-                          double runSeconds) throws Exception {
-        Result kernel = run(name, c, data, runs, warmupSeconds, runSeconds);
-        Workload w = data.workload;
-        FeedSet samples = FeedSet.bind(data.set, c.trainer());
-        LoopPace.Timed loop = LoopPace.time(c.trainer(), samples, () -> new Sgd(w.learningRate), w.batch, runs,
-                warmupSeconds, 2, kernel.median());
-        return new Result(w, name, c, kernel.loss(), kernel.firstLoss(), kernel.checkSeconds(), loop.epochSamples(),
-                loop.samplesPerSecond(), new double[0], kernel.samplesPerSecond());
+        return new Check(loss, first, checkSeconds);
     }
 
     private static void finite(double loss, int step) {

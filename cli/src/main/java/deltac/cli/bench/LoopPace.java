@@ -7,6 +7,7 @@ import deltac.runtime.train.EpochStats;
 import deltac.runtime.train.Fit;
 import deltac.runtime.train.FitOptions;
 import deltac.runtime.train.History;
+import deltac.runtime.train.ProgressSink;
 import java.util.function.Supplier;
 
 /**
@@ -27,26 +28,55 @@ public final class LoopPace {
     /** The fraction held out for validation: {@code deltac train}'s default. */
     public static final double VALIDATION = 0.1;
 
-    /** Samples/s of each timed epoch, the samples an epoch trains on, and those it validates. */
-    public record Timed(double[] samplesPerSecond, int epochSamples, int validated) {
+    /**
+     * Samples/s of each timed epoch and of the kernel's timed run just after it, the samples an epoch trains on,
+     * and those it validates.
+     */
+    public record Timed(double[] samplesPerSecond, double[] kernelSamplesPerSecond, int epochSamples, int validated) {
         public double median() {
             return Pace.median(samplesPerSecond);
+        }
+
+        public double kernelMedian() {
+            return Pace.median(kernelSamplesPerSecond);
+        }
+
+        /** The median of each epoch's pace over its paired kernel run's: the loop's share of the kernel's speed. */
+        public double ratio() {
+            double[] ratios = new double[samplesPerSecond.length];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = samplesPerSecond[i] / kernelSamplesPerSecond[i];
+            }
+            return Pace.median(ratios);
         }
     }
 
     /**
-     * @param kernelPace the kernel's samples/s, which sizes the epoch
+     * Times {@code runs} epochs, each followed by one of the kernel's timed runs: on a machine whose speed drifts
+     * (a shared VM moves by ±35% between minutes), pairs measured in the same stretch of time give a ratio that two
+     * series measured one after the other do not.
+     *
+     * @param kernel the kernel, warmed up; its pace sizes the epoch
      * @param optimizer a new optimizer for each {@link Fit#run}
      */
     public static Timed time(Trainer trainer, FeedSet data, Supplier<Optimizer> optimizer, int batch, int runs,
-                             double warmupSeconds, double epochSeconds, double kernelPace) {
+                             double warmupSeconds, double epochSeconds, Pace.Runner kernel) {
+        double kernelPace = kernel.run();
         FeedSet epoch = repeated(data, (int) Math.min(EPOCH_SAMPLES, Math.max(1, kernelPace * epochSeconds)));
+        double[] kernelRates = new double[runs];
+        ProgressSink pairedKernelRuns = new ProgressSink() {
+            @Override
+            public void epochDone(EpochStats stats, int epochs) {
+                kernelRates[stats.epoch() - 1] = kernel.run();
+            }
+        };
         FitOptions options = FitOptions.defaults().batchSize(batch).validationSplit(VALIDATION).checkNumerics(true);
         long start = System.nanoTime();
         do {
             Fit.run(trainer, epoch, null, optimizer.get(), options.epochs(1));
         } while (System.nanoTime() - start < warmupSeconds * 1e9);
-        History history = Fit.run(trainer, epoch, null, optimizer.get(), options.epochs(runs));
+        History history = Fit.run(trainer, epoch, null, optimizer.get(), options.epochs(runs).progress(pairedKernelRuns));
+        kernel.checkFinite();
         int validated = (int) Math.round(epoch.size() * VALIDATION);
         int trained = epoch.size() - validated;
         double[] rates = new double[history.epochs().size()];
@@ -54,7 +84,7 @@ public final class LoopPace {
             EpochStats stats = history.epochs().get(e);
             rates[e] = trained / stats.seconds();
         }
-        return new Timed(rates, trained, validated);
+        return new Timed(rates, kernelRates, trained, validated);
     }
 
     /** The data, whole, repeated until it holds at least {@code samples} (itself when it already does). */

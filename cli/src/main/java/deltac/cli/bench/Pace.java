@@ -22,31 +22,75 @@ public final class Pace {
 
     public static Timed time(IntToDoubleFunction work, int from, int batch, int runs, double warmupSeconds,
                              double runSeconds) {
-        if (runs < 1 || batch < 1) {
-            throw new IllegalArgumentException("runs and batch must be positive, got " + runs + " and " + batch);
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be positive, got " + runs);
         }
-        int cursor = from;
-        double sink = 0;
+        Runner runner = warm(work, from, batch, warmupSeconds, runSeconds);
+        double[] rates = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            rates[r] = runner.run();
+        }
+        runner.checkFinite();
+        return new Timed(rates, runner.callsPerRun());
+    }
+
+    /**
+     * The warm-up alone: a runner whose every {@link Runner#run} is one timed run. {@link LoopPace} interleaves
+     * them with its epochs, so that a drift of the machine's speed moves both rows alike.
+     */
+    public static Runner warm(IntToDoubleFunction work, int from, int batch, double warmupSeconds, double runSeconds) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be positive, got " + batch);
+        }
+        Runner runner = new Runner(work, from, batch);
         long start = System.nanoTime();
         int warm = 0;
         while (warm == 0 || System.nanoTime() - start < warmupSeconds * 1e9) {
-            sink += work.applyAsDouble(cursor++);
+            runner.call();
             warm++;
         }
         double perCall = (System.nanoTime() - start) / 1e9 / warm;
-        int perRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perCall)));
-        double[] rates = new double[runs];
-        for (int r = 0; r < runs; r++) {
+        runner.perRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perCall)));
+        return runner;
+    }
+
+    /** Timed runs of a warmed-up kernel, each the same number of calls on the next batches. */
+    public static final class Runner {
+        private final IntToDoubleFunction work;
+        private final int batch;
+        private int cursor;
+        private int perRun;
+        private double sink;
+
+        private Runner(IntToDoubleFunction work, int from, int batch) {
+            this.work = work;
+            this.cursor = from;
+            this.batch = batch;
+        }
+
+        private void call() {
+            sink += work.applyAsDouble(cursor++);
+        }
+
+        /** One timed run: its samples/s. */
+        public double run() {
             long t = System.nanoTime();
             for (int i = 0; i < perRun; i++) {
-                sink += work.applyAsDouble(cursor++);
+                call();
             }
-            rates[r] = (double) perRun * batch / ((System.nanoTime() - t) / 1e9);
+            return (double) perRun * batch / ((System.nanoTime() - t) / 1e9);
         }
-        if (!Double.isFinite(sink)) {
-            throw new IllegalStateException("a timed call returned " + sink + " (a loss that is not finite)");
+
+        public int callsPerRun() {
+            return perRun;
         }
-        return new Timed(rates, perRun);
+
+        /** Throws unless every loss the work returned was finite. */
+        public void checkFinite() {
+            if (!Double.isFinite(sink)) {
+                throw new IllegalStateException("a timed call returned " + sink + " (a loss that is not finite)");
+            }
+        }
     }
 
     /** The median; of an even count, the mean of the middle two. */

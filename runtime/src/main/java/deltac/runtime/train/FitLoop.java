@@ -72,19 +72,20 @@ final class FitLoop {
         double lossSum = 0;
         int seen = 0;
         int batch = 0;
+        StepRate rate = new StepRate(start);
         for (int first = 0; first < order.length; first += batchSize) {
             int n = Math.min(batchSize, order.length - first);
             Batches.Batch b = batches.load(train, order, first, n);
-            double rate = optimizer.learningRate();
+            double learningRate = optimizer.learningRate();
             double loss = b.step(trainer, optimizer);
             step++;
             if (options.checkNumerics()) {
-                guard.check(loss, trainer, step, epoch, rate);
+                guard.check(loss, trainer, step, epoch, learningRate);
             }
             lossSum += loss * n; // losses are batch means: weight by the batch's size
             seen += n;
             batch++;
-            progress.batchDone(epoch, batch, lossSum / seen, seen / seconds(start));
+            progress.batchDone(epoch, batch, lossSum / seen, rate.after(batch, seen, first + n >= order.length));
         }
         double trainSeconds = seconds(start);
         double trainAccuracy = options.trainAccuracy() ? scorer.run(train, trainOrder).accuracy() : Double.NaN;
