@@ -5,10 +5,12 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float32 product on the Vector API, blocked as BLIS and GotoBLAS do: a panel of {@value #KC} rows of b is
- * copied into column strips {@link #NR} wide (each strip stays in L1 while it is used), a block of {@value #MC}
- * rows of op(a) into strips of {@value #MR} rows (in L2), and a 4 × 2-vector register block of c is computed
- * from the two strips, read contiguously, with a fused multiply-add per accumulator. Strips are padded with
+ * The float32 product on the Vector API, blocked as BLIS and GotoBLAS do: up to {@value #NC} columns of b, all
+ * its rows, are copied into column strips {@link #NR} wide, in panels of at most {@value #KC} rows (a strip of a
+ * panel stays in L1 while it is used); then for each block of {@value #MC} rows of c, panel after panel, the
+ * panel's columns of those rows of op(a) are copied into strips of {@value #MR} rows (in L2), and 4 × 2-vector
+ * register blocks of c are computed from the two strips, read contiguously, with a fused multiply-add per
+ * accumulator. The block of c stays in L2 while the panels add into it. Strips are padded with
  * zeros, so edges run the same register block on a small tile. Small products skip the copies (they would cost
  * as much as the arithmetic) and read a and b where they are.
  *
@@ -25,6 +27,8 @@ final class VectorGemmF {
     static final int NR = 2 * LANES;
     static final int KC = 256;
     static final int MC = 128;
+    /** Columns of c one packing of b covers: its MC × NC block of c (192 KB) stays in L2 across b's panels. */
+    static final int NC = 384;
     /** Below this many multiply-adds, copying a and b into strips costs about as much as the product. */
     static final long PACKED_MACS = 1 << 17;
 
@@ -52,35 +56,47 @@ final class VectorGemmF {
 
     private static void packed(float[] a, int aOff, int rs, int cs, float[] b, int bOff, int brs, int bcs,
                                float[] c, int cOff, int ldc, int m, int k, int n) {
-        Workspace w = WORKSPACE.get();
-        int strips = (n + NR - 1) / NR;
-        if (w.b.length < Math.min(k, KC) * strips * NR) {
-            w.b = new float[Math.min(k, KC) * strips * NR];
-        }
-        if (w.a.length < Math.min(k, KC) * roundUp(Math.min(m, MC), MR)) {
-            w.a = new float[Math.min(k, KC) * roundUp(Math.min(m, MC), MR)];
-        }
         if (k == 0) {
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
             }
             return;
         }
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            packB(b, bOff + pc * brs, brs, bcs, kc, n, w.b);
+        // balanced panels: k = 784 is 4 of 196, not 3 of 256 and one of 16 that reads and writes c for 16 rows of b
+        int panels = (k + KC - 1) / KC;
+        int kcMax = (k + panels - 1) / panels;
+        // with one panel, c is written once: nothing gained by keeping it in L2, and op(a) is packed once, not per NC
+        int ncMax = panels == 1 ? n : NC;
+        Workspace w = WORKSPACE.get();
+        if (w.b.length < k * roundUp(Math.min(n, ncMax), NR)) {
+            w.b = new float[k * roundUp(Math.min(n, ncMax), NR)];
+        }
+        if (w.a.length < kcMax * roundUp(Math.min(m, MC), MR)) {
+            w.a = new float[kcMax * roundUp(Math.min(m, MC), MR)];
+        }
+        for (int jc = 0; jc < n; jc += ncMax) {
+            int nc = Math.min(ncMax, n - jc);
+            int panelSize = roundUp(nc, NR); // floats of a panel's strips per row of b
+            for (int pc = 0; pc < k; pc += kcMax) {
+                packB(b, bOff + pc * brs + jc * bcs, brs, bcs, Math.min(kcMax, k - pc), nc, w.b, pc * panelSize);
+            }
+            // every panel of b is packed: each MC × nc block of c is finished, panel after panel, while in L2
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
-                packA(a, aOff + ic * rs + pc * cs, rs, cs, mc, kc, w.a);
-                for (int jr = 0; jr < n; jr += NR) {
-                    int bStrip = (jr / NR) * kc * NR;
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int aStrip = (ir / MR) * kc * MR;
-                        int cAt = cOff + (ic + ir) * ldc + jr;
-                        if (ir + MR <= mc && jr + NR <= n) {
-                            block(w.a, aStrip, w.b, bStrip, kc, c, cAt, ldc, pc > 0);
-                        } else {
-                            edge(w, aStrip, bStrip, kc, c, cAt, ldc, Math.min(MR, mc - ir), Math.min(NR, n - jr), pc > 0);
+                for (int pc = 0; pc < k; pc += kcMax) {
+                    int kc = Math.min(kcMax, k - pc);
+                    packA(a, aOff + ic * rs + pc * cs, rs, cs, mc, kc, w.a);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int bStrip = pc * panelSize + (jr / NR) * kc * NR;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int aStrip = (ir / MR) * kc * MR;
+                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
+                            if (ir + MR <= mc && jr + NR <= nc) {
+                                block(w.a, aStrip, w.b, bStrip, kc, c, cAt, ldc, pc > 0);
+                            } else {
+                                edge(w, aStrip, bStrip, kc, c, cAt, ldc, Math.min(MR, mc - ir), Math.min(NR, nc - jr),
+                                        pc > 0);
+                            }
                         }
                     }
                 }
@@ -93,14 +109,14 @@ final class VectorGemmF {
     }
 
     /**
-     * Rows [0, kc) of b into strips of NR columns: strip s, row p, column j at (s kc + p) NR + j; zeros past n.
+     * Rows [0, kc) of b into strips of NR columns: strip s, row p, column j at at + (s kc + p) NR + j; zeros past n.
      * A row-major b is copied a row segment at a time; a transposed one (bcs ≠ 1) a column at a time, reading
      * each along its storage.
      */
-    private static void packB(float[] b, int bOff, int brs, int bcs, int kc, int n, float[] out) {
+    private static void packB(float[] b, int bOff, int brs, int bcs, int kc, int n, float[] out, int at) {
         for (int jr = 0, s = 0; jr < n; jr += NR, s++) {
             int width = Math.min(NR, n - jr);
-            int strip = s * kc * NR;
+            int strip = at + s * kc * NR;
             if (bcs == 1 && width == NR) {
                 // two vectors a row: System.arraycopy's call costs more than the copy at this length
                 for (int p = 0, from = bOff + jr, to = strip; p < kc; p++, from += brs, to += NR) {

@@ -127,8 +127,9 @@ class GemmTest {
         int nr = 2 * VectorGemmF.LANES;
         int[] ms = {VectorGemmF.MR, VectorGemmF.MC - 1, VectorGemmF.MC, VectorGemmF.MC + 5, 2 * VectorGemmF.MC + 3};
         int[] ks = {1, 40, VectorGemmF.KC - 1, VectorGemmF.KC, VectorGemmF.KC + 1, 2 * VectorGemmF.KC + 17};
-        int[] ns = {nr, nr + 1, 3 * nr - 1, 100};
-        for (int trial = 0; trial < 40; trial++) {
+        // past NC, b is packed NC columns at a time (when k takes more than one panel), with an edge strip after
+        int[] ns = {nr, nr + 1, 3 * nr - 1, 100, VectorGemmD.NC + 5, VectorGemmF.NC + nr + 3};
+        for (int trial = 0; trial < 48; trial++) {
             int m = ms[rng.nextInt(ms.length)];
             int k = ks[rng.nextInt(ks.length)];
             int n = ns[rng.nextInt(ns.length)];
