@@ -58,12 +58,6 @@ final class KernelBuilder {
         return new For(v, i(0), to, body);
     }
 
-    /** out[0 .. size) = value */
-    List<Stmt> fill(String out, Expr size, double value) {
-        Var k = intVar("k");
-        return List.of(loop(k, size, List.of(new Store(array(out), k, new RealConst(value)))));
-    }
-
     /**
      * out = op(A) op(B) with constant M and K and columns N (maybe n): the i-k-j order, so the innermost loop
      * is an axpy over a contiguous row of B and of out, which C2 vectorizes. A transposed B is packed first
