@@ -33,8 +33,8 @@ class VectorWidthTest {
         assertEquals("kc=" + 16 * 1024 / (2 * lanes * Float.BYTES), fields[1], out);
         double f = Double.parseDouble(fields[2].substring("float=".length()));
         double d = Double.parseDouble(fields[3].substring("double=".length()));
-        assertTrue(f < 5e-5, "float32 error " + f + " at " + lanes + " lanes");
         // float32: about 6e-6 of √k here; a wrong strip, panel or edge is off by the size of an entry
+        assertTrue(f < 5e-5, "float32 error " + f + " at " + lanes + " lanes");
         assertTrue(d < 1e-13, "float64 error " + d + " at " + lanes + " lanes");
     }
 }
