@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The README's table of examples: each reaches exactly its figure with {@code deltac train SPEC --data D} and nothing
- * else (the default seed, 42), rounded as the README writes it; the same on JDK 17 and 25 and without SIMD. The
- * autoencoder's runs differ, so its figure is a range. Two rows are held elsewhere,
+ * else (the default seed, 42), rounded as the README writes it, the same every run. The autoencoder's runs differ,
+ * so its figure is a range. Two rows are held elsewhere,
  * where a test trains them already: mnist_mlp's 93.95% by {@link DemoCommandTest} (the demo is that run), iris_mlp's
  * by {@link AnySpecCommandTest}.
  */
