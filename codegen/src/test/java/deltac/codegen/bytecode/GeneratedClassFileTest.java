@@ -45,7 +45,7 @@ class GeneratedClassFileTest {
     void theClassIsWhatAnAppCanEmbed(String spec, Precision precision, boolean fallback) throws Exception {
         Derivation d = Autodiff.derive(Spec.parse(Path.of("../examples", spec)));
         String name = "deltac/generated/" + BytecodeCompiler.simpleName(d.graph().name(), precision);
-        byte[] bytes = BytecodeCompiler.classFile(d, precision, name, fallback);
+        byte[] bytes = BytecodeCompiler.classFiles(d, precision, name, fallback).get(name);
         BytecodeCompiler.verify(bytes); // ASM's CheckClassAdapter: no complaint
 
         ClassReader reader = new ClassReader(bytes);
