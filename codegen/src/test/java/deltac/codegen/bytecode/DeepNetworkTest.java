@@ -62,9 +62,7 @@ class DeepNetworkTest {
         java.util.Map<String, byte[]> classes = BytecodeCompiler.classFiles(d, Precision.F64, "deltac/generated/DeepTrainer64", false);
         assertTrue(classes.size() > 1, "one class for " + layers + " layers");
         assertEquals("deltac/generated/DeepTrainer64", classes.keySet().iterator().next(), "the trainer first");
-        for (byte[] bytes : classes.values()) {
-            assertTrue(new org.objectweb.asm.ClassReader(bytes).getItemCount() < 65_535);
-        }
+        classes.forEach((name, bytes) -> GeneratedClassFileTest.assertEmbeddable(name, bytes, "deep.java", classes.keySet()));
         Trainer generated = BytecodeCompiler.trainer(d, Precision.F64, false);
         assertTrue(!generated.getClass().isHidden(), "defined with its companions in a loader of its own");
         EjmlTrainer reference = new EjmlTrainer(d, Precision.F64);
