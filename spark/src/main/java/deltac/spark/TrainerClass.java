@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * class loader of its own (the bytes are deltac's own verified output, never code taken from a spec).
  */
 public final class TrainerClass implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L; // 2: the classes by name, not one class's bytes
 
     /** The classes defined in this JVM, by the digest of their bytes: one definition per executor, not per task. */
     private static final Map<String, Class<?>> DEFINED = new ConcurrentHashMap<>();
