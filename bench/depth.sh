@@ -3,7 +3,7 @@
 # and 4,000 tanh layers 16 wide, in a warm JVM), then bench/depth_check.py: exit 4 when a doubling of the
 # depth more than doubles a time (beyond JMH's error bars), or a time is more than 25% above the saved baseline.
 #
-#   bench/depth.sh                                   # about 8 minutes on 2 cores
+#   bench/depth.sh                                   # about 10 minutes on 2 cores, the build included
 #   bench/depth.sh -p layers=1000,2000               # JMH options pass through
 #   cp bench/out/depth.json bench/depth-baseline.json   # save a run as the baseline
 set -euo pipefail
