@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# bench/depth.sh: what derive and compile cost as a network deepens (deltac.bench.DepthBenchmark, JMH: 250, 500,
-# and 1,000 tanh layers 16 wide, in a warm JVM), then bench/depth_check.py: exit 4 when a doubling of the
+# bench/depth.sh: what derive and compile cost as a network deepens (deltac.bench.DepthBenchmark, JMH: 1,000, 2,000
+# and 4,000 tanh layers 16 wide, in a warm JVM), then bench/depth_check.py: exit 4 when a doubling of the
 # depth more than doubles a time (beyond JMH's error bars), or a time is more than 25% above the saved baseline.
 #
-#   bench/depth.sh                                   # about 4 minutes on 2 cores
-#   bench/depth.sh -p layers=500,1000                # JMH options pass through
+#   bench/depth.sh                                   # about 10 minutes on 2 cores, the build included
+#   bench/depth.sh -p layers=1000,2000               # JMH options pass through
 #   cp bench/out/depth.json bench/depth-baseline.json   # save a run as the baseline
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -77,6 +77,11 @@ final class Terms {
         return op(Op.DIVIDE, a, c);
     }
 
+    /** max(a, floor) entry by entry, written relu(a − floor) + floor: the IR has no max of its own. */
+    Node atLeast(Node a, double floor) {
+        return add(op(Op.RELU, sub(a, constant(floor))), constant(floor));
+    }
+
     Node transpose(Node a) {
         return op(Op.TRANSPOSE, a);
     }

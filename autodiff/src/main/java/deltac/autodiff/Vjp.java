@@ -13,6 +13,10 @@ import java.util.function.Supplier;
  * <p>Three rules look through their argument, for numbers that stay finite and equations as textbooks write
  * them: cross-entropy of a softmax gives its logits (a − y)/n, binary cross-entropy of a sigmoid likewise,
  * and the log of a softmax differentiates as log-softmax.
+ *
+ * <p>The losses of raw probabilities differentiate as PyTorch's {@code BCELoss} does, finite at p = 0 and 1: the
+ * divisor is kept at least {@link #DIVISOR_FLOOR} (p(1 − p) for binary cross-entropy, p for cross-entropy), and the
+ * target's adjoint reads each log clamped at −100, as the loss itself is.
  */
 final class Vjp {
     private Vjp() {}
@@ -102,9 +106,9 @@ final class Vjp {
                     r.fused(z, "softmax-cross-entropy: ∂C/∂z = (a 1ᵀy − y)/n",
                             () -> t.times(t.perSample(g, x), t.sub(t.hadamard(x, columnSums(y, t)), y)));
                 } else {
-                    r.to(x, () -> t.neg(t.times(t.perSample(g, x), t.divide(y, x))));
+                    r.to(x, () -> t.neg(t.times(t.perSample(g, x), t.divide(y, t.atLeast(x, DIVISOR_FLOOR)))));
                 }
-                r.to(y, () -> t.neg(t.times(t.perSample(g, x), t.op(Op.LOG, x))));
+                r.to(y, () -> t.neg(t.times(t.perSample(g, x), termLog(!isSoftmax(x), x, t))));
             }
             case BINARY_CROSS_ENTROPY -> {
                 if (isSigmoid(x)) {
@@ -112,11 +116,11 @@ final class Vjp {
                     r.fused(z, "sigmoid-binary-cross-entropy: ∂C/∂z = (a − y)/n",
                             () -> t.times(t.perSample(g, x), t.sub(x, y)));
                 } else {
-                    r.to(x, () -> t.times(t.perSample(g, x),
-                            t.divide(t.sub(x, y), t.hadamard(x, t.sub(t.constant(1), x)))));
+                    r.to(x, () -> t.times(t.perSample(g, x), t.divide(t.sub(x, y),
+                            t.atLeast(t.hadamard(x, t.sub(t.constant(1), x)), DIVISOR_FLOOR))));
                 }
                 r.to(y, () -> t.neg(t.times(t.perSample(g, x),
-                        t.sub(t.op(Op.LOG, x), t.op(Op.LOG, t.sub(t.constant(1), x))))));
+                        t.sub(termLog(!isSigmoid(x), x, t), termLog(!isSigmoid(x), t.sub(t.constant(1), x), t)))));
             }
             case SIGMOID_PRIME -> { // σ′′ = σ′ (1 − 2σ)
                 r.to(x, () -> t.hadamard(t.hadamard(g, node),
@@ -127,6 +131,21 @@ final class Vjp {
             }
             case RELU_PRIME, LEAKY_RELU_PRIME, SIGN, COLS -> { } // piecewise constant: no gradient
         }
+    }
+
+    /** The least divisor of a raw-probability loss's gradient: PyTorch's BCELoss backward uses the same. */
+    static final double DIVISOR_FLOOR = 1e-12;
+
+    /** e^−100: a probability below it has its log clamped at −100 ({@code Kernels64.LOG_FLOOR}) by the loss. */
+    private static final double LOG_FLOOR_PROBABILITY = Math.exp(deltac.runtime.kernels.Kernels64.LOG_FLOOR);
+
+    /**
+     * The log of a loss term as the loss computes it: of a raw probability max(log p, −100), written
+     * log(max(p, e^−100)) (the floor added to p is exact for any p far above it, where adding 100 to log p would
+     * round a small log away); through a softmax or sigmoid, whose logits the loss reads, not clamped.
+     */
+    private static Node termLog(boolean raw, Node p, Terms t) {
+        return t.op(Op.LOG, raw ? t.atLeast(p, LOG_FLOOR_PROBABILITY) : p);
     }
 
     /** g − p ⊙ (1 · sumCols(g)): the adjoint of z in log softmax(z), p = softmax(z). */

@@ -94,13 +94,17 @@ final class CompileCommand implements Callable<Integer> {
             command.commandLine().getOut().print(BytecodeCompiler.javaSource(derivation, precision, internal));
             command.commandLine().getOut().flush();
         }
-        byte[] bytes = BytecodeCompiler.classFile(derivation, precision, internal, false);
+        // one class, or for a network too large for one class file the trainer and its companions
+        Map<String, byte[]> classes = BytecodeCompiler.classFiles(derivation, precision, internal, false);
         try {
             if (output != null) {
-                Path file = output.resolve(internal + ".class");
-                Files.createDirectories(file.getParent());
-                writeAtomically(file, out -> out.write(bytes));
-                command.commandLine().getErr().println("wrote " + file);
+                for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                    Path file = output.resolve(c.getKey() + ".class");
+                    Files.createDirectories(file.getParent());
+                    writeAtomically(file, out -> out.write(c.getValue()));
+                }
+                command.commandLine().getErr().println("wrote " + output.resolve(internal + ".class")
+                        + (classes.size() > 1 ? " and " + (classes.size() - 1) + " companion classes beside it" : ""));
             }
             if (jar != null) {
                 Manifest manifest = new Manifest();
@@ -116,9 +120,11 @@ final class CompileCommand implements Callable<Integer> {
                 }
                 writeAtomically(jar, out -> {
                     try (JarOutputStream j = new JarOutputStream(out, manifest)) {
-                        j.putNextEntry(new JarEntry(internal + ".class"));
-                        j.write(bytes);
-                        j.closeEntry();
+                        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                            j.putNextEntry(new JarEntry(c.getKey() + ".class"));
+                            j.write(c.getValue());
+                            j.closeEntry();
+                        }
                     }
                 });
                 command.commandLine().getErr().println("wrote " + jar);

@@ -22,8 +22,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
         int code;
-        if (e instanceof UserError || e instanceof deltac.codegen.ClassTooLargeException) {
-            err.println(e instanceof UserError ? e.getMessage() : "deltac: " + e.getMessage());
+        if (e instanceof UserError) {
+            err.println(e.getMessage());
             code = USER_ERROR;
         } else {
             err.println("deltac: internal error: " + e + " (please report it; --verbose shows where)");

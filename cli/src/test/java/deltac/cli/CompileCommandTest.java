@@ -45,6 +45,56 @@ class CompileCommandTest {
         }
     }
 
+    /**
+     * A network too large for one class file: its trainer and the companion classes beside it, in the directory and
+     * in the jar, and the trainer runs from either alone.
+     */
+    @Test
+    void aTrainerSpreadOverSeveralClassesIsWrittenWhole() throws Exception {
+        int layers = 2_000;
+        StringBuilder spec = new StringBuilder("class Deep {\n  Matrix x = input(2);\n  Matrix y = target(2);\n");
+        for (int l = 1; l <= layers; l++) {
+            spec.append("  Matrix W").append(l).append(" = param(2, 2);\n  Matrix b").append(l).append(" = param(2);\n");
+        }
+        spec.append("  Matrix loss() {\n    Matrix a0 = x;\n");
+        for (int l = 1; l <= layers; l++) {
+            spec.append("    Matrix z").append(l).append(" = W").append(l).append(" * a").append(l - 1).append(" + b").append(l)
+                    .append(";\n    Matrix a").append(l).append(" = tanh(z").append(l).append(");\n");
+        }
+        spec.append("    return mse(a").append(layers).append(", y);\n  }\n}\n");
+        Path source = dir.resolve("deep.java");
+        Files.writeString(source, spec);
+        Path jar = dir.resolve("deep.jar");
+        CliRun run = CliRun.of("compile", source.toString(), "-o", dir.resolve("classes").toString(), "--jar", jar.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        java.util.List<String> companions;
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("classes/deltac/generated"))) {
+            companions = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("DeepTrainer$Part")).toList();
+        }
+        assertTrue(companions.size() > 0, run.err());
+        assertTrue(run.err().contains("and " + companions.size() + " companion classes beside it"), run.err());
+        float[][] feeds = {{0.5f, -0.25f, 0.1f, 0.9f}, {0.2f, 0.3f, -0.4f, 0.5f}};
+        try (JarFile j = new JarFile(jar.toFile());
+             URLClassLoader fromJar = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+             URLClassLoader fromDirectory = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, getClass().getClassLoader())) {
+            for (String c : companions) {
+                assertTrue(j.getEntry("deltac/generated/" + c) != null, c + " is not in the jar");
+            }
+            Trainer a = (Trainer) fromJar.loadClass("deltac.generated.DeepTrainer").getConstructor().newInstance();
+            Trainer b = (Trainer) fromDirectory.loadClass("deltac.generated.DeepTrainer").getConstructor().newInstance();
+            for (int i = 0; i < a.parameters().size(); i++) {
+                float[] w = a.parameters().get(i).f32();
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = 0.3f * (float) Math.sin(7 * i + k);
+                }
+                System.arraycopy(w, 0, b.parameters().get(i).f32(), 0, w.length);
+            }
+            double loss = a.loss(feeds, 2);
+            assertTrue(loss > 0, "a loss of " + loss);
+            assertEquals(loss, b.loss(feeds, 2));
+        }
+    }
+
     @Test
     void precisionAndPackageNameTheClass() {
         CliRun run = CliRun.of("compile", "../examples/xor.java", "-o", dir.toString(), "--precision", "f64",

@@ -12,11 +12,22 @@ class DeriveAndCheckCommandTest {
     @TempDir
     Path dir;
 
+    /** The README's derive example, as printed. */
     @Test
     void derivePrintsTheTextbookEquations() {
         CliRun run = CliRun.of("derive", "../examples/mnist_mlp.java");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("""
+        assertTrue(run.out().startsWith("""
+                MnistMlp (../examples/mnist_mlp.java), per sample
+
+                Forward
+                  z¹ = W¹ x + b¹
+                  a¹ = σ(z¹)
+                  z² = W² a¹ + b²
+                  a² = softmax(z²)
+                  C  = crossEntropy(a², y)
+
+                Backward
                   δ²     = a² − y
                   δ¹     = ((W²)ᵀ δ²) ⊙ σ′(z¹)
                   ∂C/∂W² = δ² (a¹)ᵀ
@@ -41,6 +52,12 @@ class DeriveAndCheckCommandTest {
         CliRun run = CliRun.of("check", "../examples/mnist_mlp.java", "--by-hand", "../examples/mnist_mlp_by_hand.java");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(6, run.out().lines().filter(l -> l.contains(": equal, proved by rewriting")).count(), run.out());
+        // the README's first two lines of this run
+        assertTrue(run.out().startsWith("""
+                ../examples/mnist_mlp_by_hand.java:9:12: delta_z2: equal, proved by rewriting (the same expression)
+                ../examples/mnist_mlp_by_hand.java:10:12: delta_z1: equal, proved by rewriting (Aᵀ B → transposed-A product; \
+                a ⊙ b = b ⊙ a; σ′(z) → a ⊙ (1 − a), a = σ(z))
+                """), run.out());
     }
 
     @Test

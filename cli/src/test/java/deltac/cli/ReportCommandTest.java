@@ -13,6 +13,21 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
+    /** The README's report command: "wrote … (N bytes)", about 680 KB, and 34 equations for the page's self-check. */
+    @Test
+    void theReadmesPageIsAbout680KbWith34Equations() throws Exception {
+        Path page = dir.resolve("report.html");
+        CliRun run = CliRun.of("report", "../examples/mnist_mlp.java", "--by-hand", "../examples/mnist_mlp_by_hand.java",
+                "-o", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        long bytes = Files.size(page);
+        assertEquals(String.format("wrote %s (%,d bytes): open it in a browser, offline%n", page, bytes), run.out());
+        assertTrue(bytes >= 640_000 && bytes <= 720_000, "about 680 KB: " + bytes);
+        String html = Files.readString(page);
+        assertEquals(34, html.split(" data-tex=\"", -1).length - 1, "equations to typeset: 11 per sample, 11 in batch "
+                + "form, 6 formulas beside their derived ones");
+    }
+
     @Test
     void theReadmeCommandWritesThePageWithTheVerdicts() throws Exception {
         Path page = dir.resolve("out/report.html");

@@ -149,10 +149,12 @@ public final class SpecBuild {
             return null;
         }
         String internal = (pkg.isEmpty() ? "" : pkg + "/") + BytecodeCompiler.simpleName(graph.name(), options.precision());
-        byte[] bytes = BytecodeCompiler.classFile(Autodiff.derive(graph), options.precision(), internal, false);
-        String out = internal + ".class";
-        write(options.output().resolve(out), bytes);
-        List<String> outputs = new ArrayList<>(List.of(out));
+        List<String> outputs = new ArrayList<>();
+        // one class, or for a network too large for one class file the trainer and its companions
+        for (Map.Entry<String, byte[]> c : BytecodeCompiler.classFiles(Autodiff.derive(graph), options.precision(), internal, false).entrySet()) {
+            write(options.output().resolve(c.getKey() + ".class"), c.getValue());
+            outputs.add(c.getKey() + ".class");
+        }
         if (weights != null) {
             String scorer = (pkg.isEmpty() ? "" : pkg + "/") + Standalone.simpleName(graph.name());
             try {

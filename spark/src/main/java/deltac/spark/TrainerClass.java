@@ -11,17 +11,19 @@ import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A spec's generated float32 trainer class as bytes: compiled once on the driver, shipped in a broadcast, and defined
- * once per JVM as a hidden class (the bytes are deltac's own verified output, never code taken from a spec).
+ * A spec's generated float32 trainer class as bytes (with its companion classes, for a network too large for one
+ * class file): compiled once on the driver, shipped in a broadcast, and defined once per JVM, as a hidden class or in a
+ * class loader of its own (the bytes are deltac's own verified output, never code taken from a spec).
  */
 public final class TrainerClass implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L; // 2: the classes by name, not one class's bytes
 
     /** The classes defined in this JVM, by the digest of their bytes: one definition per executor, not per task. */
     private static final Map<String, Class<?>> DEFINED = new ConcurrentHashMap<>();
@@ -29,19 +31,22 @@ public final class TrainerClass implements Serializable {
     private static final Map<String, Queue<Trainer>> IDLE = new ConcurrentHashMap<>();
 
     private final String specName;
-    private final byte[] bytes;
+    /** The trainer's internal name; {@link #classes} holds it and its companions' by internal name. */
+    private final String main;
+    private final LinkedHashMap<String, byte[]> classes;
     private final String digest;
 
-    private TrainerClass(String specName, byte[] bytes) {
+    private TrainerClass(String specName, String main, Map<String, byte[]> classes) {
         this.specName = specName;
-        this.bytes = bytes;
-        this.digest = sha256(bytes);
+        this.main = main;
+        this.classes = new LinkedHashMap<>(classes);
+        this.digest = sha256(this.classes);
     }
 
     /** Derives, lowers, emits and verifies the spec's float32 trainer, without loading it. */
     public static TrainerClass compile(Graph graph) {
         String name = GeneratedClasses.PACKAGE + "/" + BytecodeCompiler.simpleName(graph.name(), Precision.F32);
-        return new TrainerClass(graph.name(), BytecodeCompiler.classFile(Autodiff.derive(graph), Precision.F32, name, false));
+        return new TrainerClass(graph.name(), name, BytecodeCompiler.classFiles(Autodiff.derive(graph), Precision.F32, name, false));
     }
 
     /** A new trainer of this class; its parameters are zero until set. */
@@ -73,15 +78,20 @@ public final class TrainerClass implements Serializable {
 
     private Class<?> define() {
         try {
-            return GeneratedClasses.define(bytes);
-        } catch (IllegalAccessException | LinkageError e) {
+            return GeneratedClasses.define(main, classes);
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("this JVM refused the generated trainer of " + specName + ": " + e, e);
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String sha256(Map<String, byte[]> classes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            classes.forEach((name, bytes) -> {
+                digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(bytes);
+            });
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

@@ -46,4 +46,25 @@ class TextbookEquationsTest {
         assertTrue(latex.contains("\\delta^{1} &= \\left(\\left(W^{2}\\right)^{\\top} \\, \\delta^{2}\\right) \\odot \\sigma'\\left(z^{1}\\right)"), latex);
         assertTrue(latex.contains("\\frac{\\partial C}{\\partial W^{1}} &= \\delta^{1} \\, x^{\\top}"), latex);
     }
+
+    /** A loss of raw probabilities prints the floor its gradient's divisor has (README, Numerics), max as a relu. */
+    @Test
+    void rawProbabilitiesShowTheDivisorsFloor() throws Exception {
+        String spec = """
+                class Raw {
+                    Matrix p = input(3);
+                    Matrix y = target(3);
+                    Matrix W = param(3, 3);
+                    Matrix loss() {
+                        Matrix q = W * p;
+                        return %s(q, y);
+                    }
+                }
+                """;
+        String bce = Equations.perSample(Spec.read(spec.formatted("binaryCrossEntropy"), "raw.java").orThrow())
+                .print(Format.TEXT);
+        assertTrue(bce.contains("  δ     = (q − y)/(relu(q ⊙ (1 − q) − 10⁻¹²) + 10⁻¹²)\n"), bce);
+        String ce = Equations.batch(Spec.read(spec.formatted("crossEntropy"), "raw.java").orThrow()).print(Format.TEXT);
+        assertTrue(ce.contains("  δ     = −(1/n) (y/(relu(q − 10⁻¹²) + 10⁻¹²))\n"), ce);
+    }
 }

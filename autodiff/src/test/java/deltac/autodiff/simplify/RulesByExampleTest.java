@@ -69,6 +69,28 @@ class RulesByExampleTest {
                 fires("s · [1] → s", "sum(x) * ones(1, 1)", 1, 1, "sum(x)"));
     }
 
+    /**
+     * The rules that raise σ′ and tanh′ back from their activations (Rules.RAISING, run before {@code check} names
+     * what differs): only on 1 minus the square of a tanh, or a σ times 1 minus itself, never where a broadcast
+     * would change the shape.
+     */
+    static Stream<Arguments> raising() {
+        String tanh = "1 − a² → tanh′(z), a = tanh(z)";
+        String sigmoid = "a ⊙ (1 − a) → σ′(z), a = σ(z)";
+        return Stream.of(
+                fires(tanh, "1 - square(tanh(x))", 4, Shape.N, "tanhPrime(x)"),
+                fires(tanh, "1 - hadamard(tanh(x), tanh(x))", 4, Shape.N, "tanhPrime(x)"),
+                keeps(tanh, "2 - square(tanh(x))", 4, Shape.N),
+                keeps(tanh, "1 - square(exp(x))", 4, Shape.N),
+                keeps(tanh, "1 - hadamard(tanh(x), tanh(2 * x))", 4, Shape.N),
+                keeps(tanh, "1 - hadamard(tanh(x), exp(x))", 4, Shape.N),
+                keeps(tanh, "1 + square(tanh(x))", 4, Shape.N),
+                keeps(tanh, "ones(4, n) - square(tanh(c))", 4, Shape.N),
+                fires(sigmoid, "hadamard(sigmoid(x), 1 - sigmoid(x))", 4, Shape.N, "sigmoidPrime(x)"),
+                fires("(1 − a) ⊙ a → σ′(z), a = σ(z)", "hadamard(1 - sigmoid(x), sigmoid(x))", 4, Shape.N, "sigmoidPrime(x)"),
+                keeps(sigmoid, "hadamard(exp(x), 1 - exp(x))", 4, Shape.N));
+    }
+
     /** For proofs, commuted operands meet in one order: what makes a + b and b + a one normal form. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"+", "hadamard"})
@@ -96,6 +118,16 @@ class RulesByExampleTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("examples")
     void theRuleFiresWhereItAppliesAndKeepsTheValue(String rule, String expression, int rows, int cols, String simplified) {
+        check(Rules.ALGEBRA, rule, expression, rows, cols, simplified);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("raising")
+    void raisingFiresWhereItAppliesAndKeepsTheValue(String rule, String expression, int rows, int cols, String simplified) {
+        check(Rules.RAISING, rule, expression, rows, cols, simplified);
+    }
+
+    private static void check(List<Rule> rules, String rule, String expression, int rows, int cols, String simplified) {
         GraphBuilder b = new GraphBuilder("Rules", "rules.java");
         Map<String, Node> leaves = new LinkedHashMap<>();
         Input x = b.input("x", 4);
@@ -108,7 +140,7 @@ class RulesByExampleTest {
                 Map.of("e", Shape.of(rows, cols)));
         assertTrue(read.ok(), read.diagnostics().toString());
         Node before = read.formulas().get(0).value();
-        Rewriter rewriter = new Rewriter(Rules.ALGEBRA, b, Set.of());
+        Rewriter rewriter = new Rewriter(rules, b, Set.of());
         Node after = rewriter.rewrite(before);
         ExprPrinter printer = new ExprPrinter(n -> n instanceof Input i ? i.name() : n instanceof Param p ? p.name() : null,
                 Integer.MAX_VALUE);

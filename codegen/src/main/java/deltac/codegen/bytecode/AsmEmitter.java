@@ -2,21 +2,7 @@ package deltac.codegen.bytecode;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import deltac.codegen.bytecode.Loops.Bin;
-import deltac.codegen.bytecode.Loops.Expr;
-import deltac.codegen.bytecode.Loops.FieldRef;
-import deltac.codegen.bytecode.Loops.For;
-import deltac.codegen.bytecode.Loops.IntConst;
-import deltac.codegen.bytecode.Loops.Let;
-import deltac.codegen.bytecode.Loops.Load;
-import deltac.codegen.bytecode.Loops.RealConst;
-import deltac.codegen.bytecode.Loops.Select;
-import deltac.codegen.bytecode.Loops.Stmt;
-import deltac.codegen.bytecode.Loops.Store;
-import deltac.codegen.bytecode.Loops.ToReal;
 import deltac.codegen.bytecode.Loops.Type;
-import deltac.codegen.bytecode.Loops.Un;
-import deltac.codegen.bytecode.Loops.Var;
 import deltac.codegen.bytecode.Program.Buffer;
 import deltac.codegen.bytecode.Program.Kind;
 import deltac.graph.Input;
@@ -34,9 +20,10 @@ import org.objectweb.asm.commons.CodeSizeEvaluator;
 /**
  * Emits a {@link Program} as a class file (version 61, Java 17) extending the runtime's generated-trainer base:
  * one private method per kernel, a {@code run} that calls them in order, the parameter and gradient arrays as
- * final fields, typed accessors named after the parameters.
+ * final fields, typed accessors named after the parameters. A network too large for one class file is
+ * {@link SplitEmitter}'s, which overrides where the buffers live and how kernels are called.
  */
-final class AsmEmitter {
+class AsmEmitter {
     /** HotSpot does not JIT-compile a method above this many bytes of code (HugeMethodLimit). */
     static final int HUGE_METHOD_LIMIT = 8000;
     /**
@@ -45,19 +32,20 @@ final class AsmEmitter {
      */
     static final int PER_METHOD = 64;
 
-    private static final String TENSOR = "deltac/runtime/checkpoint/Tensor";
-    private static final String SITE = "deltac/runtime/kernels/FallbackSite";
+    static final String TENSOR = "deltac/runtime/checkpoint/Tensor";
+    static final String SITE = KernelWriter.SITE;
     /** run's locals: the batch size and the prediction's array. */
-    private static final int N = 3;
-    private static final int OUT = 4;
+    static final int N = 3;
+    static final int OUT = 4;
     private static final Set<String> RESERVED = Set.of("name", "precision", "inputs", "targets", "feeds", "outputRows", "outputKind", "comparedWith",
             "parameters", "gradients", "parameter", "gradient", "predict", "loss", "step", "computeGradients", "run",
             "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "equals", "ensure");
 
-    private final Program program;
-    private final boolean f32;
-    private final String array;
-    private final String base;
+    final Program program;
+    final boolean f32;
+    final String array;
+    final String base;
+    final KernelWriter kernelWriter;
     private final Map<String, Integer> methodSizes = new HashMap<>();
     /** The class being written, for the helper methods long lists are split into. */
     private ClassWriter writer;
@@ -67,6 +55,7 @@ final class AsmEmitter {
         this.program = program;
         this.f32 = program.precision() == Precision.F32;
         this.array = f32 ? "[F" : "[D";
+        this.kernelWriter = new KernelWriter(f32);
         this.base = f32 ? "deltac/runtime/generated/GeneratedTrainer32" : "deltac/runtime/generated/GeneratedTrainer64";
     }
 
@@ -75,20 +64,43 @@ final class AsmEmitter {
         return methodSizes;
     }
 
-    byte[] emit(String version) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+    /** The class files, by internal name: here the trainer's one class. */
+    Map<String, byte[]> emit(String version) {
+        ClassWriter cw = classWriter();
+        writer = cw;
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, program.className(), null, base, null);
+        mark(cw, version);
+        fields(cw);
+        constructor(cw);
+        ensure(cw);
+        run(cw);
+        kernels(cw);
+        accessors(cw);
+        cw.visitEnd();
+        Map<String, byte[]> classes = new java.util.LinkedHashMap<>();
+        classes.put(program.className(), cw.toByteArray());
+        return classes;
+    }
+
+    static ClassWriter classWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 return "java/lang/Object"; // frames never merge two different reference types here
             }
         };
-        writer = cw;
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, program.className(), null, base, null);
+    }
+
+    /** The source file and the {@code @Generated} annotation. */
+    void mark(ClassWriter cw, String version) {
         cw.visitSource(fileName(program.sourceFile()), null);
         AnnotationVisitor generated = cw.visitAnnotation("Ldeltac/runtime/generated/Generated;", true);
         generated.visit("spec", program.sourceFile());
         generated.visit("version", version);
         generated.visitEnd();
+    }
+
+    void fields(ClassWriter cw) {
         // a large network's fields are bound by helper methods, which a final field does not allow
         int fin = split() ? 0 : ACC_FINAL;
         for (Buffer b : program.buffers()) {
@@ -99,18 +111,33 @@ final class AsmEmitter {
             cw.visitField(ACC_PRIVATE | fin, s.field(), "L" + SITE + ";", null, null).visitEnd();
         }
         cw.visitField(ACC_PRIVATE, "batch", "I", null, null).visitEnd();
-        constructor(cw);
-        ensure(cw);
-        run(cw);
+    }
+
+    void kernels(ClassWriter cw) {
         for (Loops.Method m : program.methods()) {
             kernel(cw, m);
         }
-        accessors(cw);
-        cw.visitEnd();
-        try {
-            return cw.toByteArray();
-        } catch (org.objectweb.asm.ClassTooLargeException e) {
-            throw new deltac.codegen.ClassTooLargeException(program.className(), program.params().size());
+    }
+
+    /** Pushes the array of a buffer. */
+    void loadBuffer(MethodVisitor mv, String field) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, program.className(), field, array);
+    }
+
+    /** Makes feeds[k], run's argument, the array of a feed's buffer. */
+    void storeFeed(MethodVisitor mv, String field, int k) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 2);
+        push(mv, k);
+        mv.visitInsn(AALOAD);
+        mv.visitFieldInsn(PUTFIELD, program.className(), field, array);
+    }
+
+    /** Calls the kernels in order, n in run's local {@link #N}. */
+    void callAll(MethodVisitor mv, List<String> kernels) {
+        for (String k : inHelpers(kernels)) {
+            call(mv, k);
         }
     }
 
@@ -119,7 +146,7 @@ final class AsmEmitter {
         return source.substring(slash + 1);
     }
 
-    private MethodVisitor method(ClassWriter cw, int access, String name, String desc) {
+    MethodVisitor method(ClassWriter cw, int access, String name, String desc) {
         MethodVisitor mv = cw.visitMethod(access, name, desc, null, null);
         return new CodeSizeEvaluator(mv) {
             @Override
@@ -130,7 +157,7 @@ final class AsmEmitter {
         };
     }
 
-    private void newArray(MethodVisitor mv) {
+    void newArray(MethodVisitor mv) {
         mv.visitIntInsn(NEWARRAY, f32 ? T_FLOAT : T_DOUBLE);
     }
 
@@ -140,7 +167,7 @@ final class AsmEmitter {
     }
 
     /** Emits the statements in helper methods of {@link #PER_METHOD} each; returns their names. */
-    private <T> List<String> helpers(ClassWriter cw, String prefix, int access, String desc, List<T> items,
+    <T> List<String> helpers(ClassWriter cw, String prefix, int access, String desc, List<T> items,
                                      java.util.function.BiConsumer<MethodVisitor, T> statement) {
         List<String> names = new java.util.ArrayList<>();
         for (int from = 0; from < items.size(); from += PER_METHOD) {
@@ -233,6 +260,12 @@ final class AsmEmitter {
     /** this.site = new FallbackSite(op, attr, out, args). */
     private void newSite(MethodVisitor mv, Program.Site s) {
         mv.visitVarInsn(ALOAD, 0);
+        pushNewSite(mv, s);
+        mv.visitFieldInsn(PUTFIELD, program.className(), s.field(), "L" + SITE + ";");
+    }
+
+    /** Pushes a new FallbackSite(op, attr, out, args). */
+    void pushNewSite(MethodVisitor mv, Program.Site s) {
         mv.visitTypeInsn(NEW, SITE);
         mv.visitInsn(DUP);
         mv.visitLdcInsn(s.op());
@@ -247,10 +280,9 @@ final class AsmEmitter {
             mv.visitInsn(AASTORE);
         }
         mv.visitMethodInsn(INVOKESPECIAL, SITE, "<init>", "(Ljava/lang/String;D[I[[I)V", false);
-        mv.visitFieldInsn(PUTFIELD, program.className(), s.field(), "L" + SITE + ";");
     }
 
-    private void constructor(ClassWriter cw) {
+    void constructor(ClassWriter cw) {
         if (split()) {
             splitConstructor(cw);
             return;
@@ -305,11 +337,11 @@ final class AsmEmitter {
     }
 
     /** The base constructor's descriptor: name, feeds, their rows, inputs, output rows, kind, compared feed, tensors. */
-    private static final String SUPER = "(Ljava/lang/String;[Ljava/lang/String;[IIILjava/lang/String;Ljava/lang/String;[L"
+    static final String SUPER = "(Ljava/lang/String;[Ljava/lang/String;[IIILjava/lang/String;Ljava/lang/String;[L"
             + TENSOR + ";[L" + TENSOR + ";)V";
 
     /** Pushes the base constructor's arguments up to the tensors: the spec's name and its signature. */
-    private void superArguments(MethodVisitor mv) {
+    void superArguments(MethodVisitor mv) {
         mv.visitLdcInsn(program.spec());
         List<Input> feeds = program.signature().feeds();
         push(mv, feeds.size());
@@ -331,7 +363,7 @@ final class AsmEmitter {
         }
     }
 
-    private void intArray(MethodVisitor mv, int[] values) {
+    void intArray(MethodVisitor mv, int[] values) {
         push(mv, values.length);
         mv.visitIntInsn(NEWARRAY, T_INT);
         for (int k = 0; k < values.length; k++) {
@@ -342,10 +374,14 @@ final class AsmEmitter {
         }
     }
 
+    /** The buffers {@code ensure} allocates: the temporaries and the constants, whose size may depend on n. */
+    List<Buffer> allocated() {
+        return program.buffers().stream().filter(b -> b.kind() == Kind.TEMP || b.kind() == Kind.CONSTANT).toList();
+    }
+
     /** Allocates the batch's buffers when the batch size changes; fills the constant ones. */
-    private void ensure(ClassWriter cw) {
-        List<Buffer> allocated = program.buffers().stream()
-                .filter(b -> b.kind() == Kind.TEMP || b.kind() == Kind.CONSTANT).toList();
+    void ensure(ClassWriter cw) {
+        List<Buffer> allocated = allocated();
         List<String> helpers = allocated.size() <= 4 * PER_METHOD ? List.of()
                 : helpers(cw, "ensure", ACC_PRIVATE, "(I)V", allocated, this::allocate);
         MethodVisitor mv = method(cw, ACC_PRIVATE, "ensure", "(I)V");
@@ -369,6 +405,12 @@ final class AsmEmitter {
     /** this.b = a new array of b's size at the batch size in local 1, filled when b is a constant. */
     private void allocate(MethodVisitor mv, Buffer b) {
         mv.visitVarInsn(ALOAD, 0);
+        pushNewBuffer(mv, b);
+        mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
+    }
+
+    /** Pushes a new array of b's size at the batch size in local 1, filled when b is a constant. */
+    void pushNewBuffer(MethodVisitor mv, Buffer b) {
         size(mv, b.rows(), b.cols());
         newArray(mv);
         if (b.kind() == Kind.CONSTANT && b.fill() != 0) {
@@ -376,7 +418,6 @@ final class AsmEmitter {
             real(mv, b.fill());
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "(" + array + (f32 ? "F" : "D") + ")V", false);
         }
-        mv.visitFieldInsn(PUTFIELD, program.className(), b.field(), array);
     }
 
     private void size(MethodVisitor mv, int rows, int cols) {
@@ -409,11 +450,7 @@ final class AsmEmitter {
         mv.visitLabel(ready);
         List<String> feedFields = program.feedFields();
         for (int k = 0; k < feedFields.size(); k++) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ALOAD, 2);
-            push(mv, k);
-            mv.visitInsn(AALOAD);
-            mv.visitFieldInsn(PUTFIELD, program.className(), feedFields.get(k), array);
+            storeFeed(mv, feedFields.get(k), k);
         }
         Label notGradients = new Label();
         Label notLoss = new Label();
@@ -449,8 +486,7 @@ final class AsmEmitter {
     }
 
     private void copyOutput(MethodVisitor mv) {
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, program.className(), program.outputField(), array);
+        loadBuffer(mv, program.outputField());
         push(mv, 0);
         mv.visitVarInsn(ALOAD, OUT);
         push(mv, 0);
@@ -467,14 +503,10 @@ final class AsmEmitter {
         mv.visitVarInsn(ILOAD, N);
         push(mv, 1);
         mv.visitJumpInsn(IF_ICMPNE, general);
-        for (String k : inHelpers(kernels.stream().map(k -> k + BatchOfOne.SUFFIX).toList())) {
-            call(mv, k);
-        }
+        callAll(mv, kernels.stream().map(k -> k + BatchOfOne.SUFFIX).toList());
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(general);
-        for (String k : inHelpers(kernels)) {
-            call(mv, k);
-        }
+        callAll(mv, kernels);
         mv.visitLabel(done);
     }
 
@@ -497,8 +529,7 @@ final class AsmEmitter {
     }
 
     private void returnLoss(MethodVisitor mv) {
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, program.className(), program.lossField(), array);
+        loadBuffer(mv, program.lossField());
         push(mv, 0);
         mv.visitInsn(f32 ? FALOAD : DALOAD);
         if (f32) {
@@ -508,7 +539,7 @@ final class AsmEmitter {
     }
 
     /** {@code W1()} returns the live W1 buffer, {@code dW1()} its gradient; {@code predict(x, out)} one sample. */
-    private void accessors(ClassWriter cw) {
+    void accessors(ClassWriter cw) {
         Set<String> named = new java.util.HashSet<>(RESERVED);
         for (Program.ParamFields p : program.params()) {
             accessor(cw, p.name(), p.field(), named);
@@ -530,15 +561,14 @@ final class AsmEmitter {
         }
         MethodVisitor mv = method(cw, ACC_PUBLIC, name, "()" + array);
         mv.visitCode();
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, program.className(), field, array);
+        loadBuffer(mv, field);
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
     /** {@code predict(x1, x2, out)}: one sample, each input a parameter named as in the spec. */
-    private void samplePredict(ClassWriter cw) {
+    void samplePredict(ClassWriter cw) {
         List<Input> inputs = program.signature().inputs();
         MethodVisitor mv = method(cw, ACC_PUBLIC, "predict", "(" + array.repeat(inputs.size() + 1) + ")V");
         inputs.forEach(i -> mv.visitParameter(i.name(), 0));
@@ -561,225 +591,24 @@ final class AsmEmitter {
         mv.visitEnd();
     }
 
-    // --- kernels
-
+    /** A kernel as a private method {@code name(int n)}, reading the trainer's own fields. */
     private void kernel(ClassWriter cw, Loops.Method m) {
         MethodVisitor mv = method(cw, ACC_PRIVATE, m.name(), "(I)V");
         mv.visitCode();
-        Map<String, Integer> slots = new HashMap<>();
-        slots.put("n", 1);
-        int[] next = {2};
-        for (Stmt s : m.body()) {
-            stmt(mv, s, slots, next);
-        }
+        kernelWriter.body(mv, m.body(), (v, f) -> {
+            v.visitVarInsn(ALOAD, 0);
+            v.visitFieldInsn(GETFIELD, program.className(), f.name(), f.type() == Type.SITE ? "L" + SITE + ";" : array);
+        }, 1, new HashMap<>(), 2);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private int slot(Var v, Map<String, Integer> slots, int[] next) {
-        return slots.computeIfAbsent(v.name(), k -> {
-            int s = next[0];
-            next[0] += v.type() == Type.REAL && !f32 ? 2 : 1;
-            return s;
-        });
+    void real(MethodVisitor mv, double v) {
+        KernelWriter.real(mv, v, f32);
     }
 
-    private void stmt(MethodVisitor mv, Stmt s, Map<String, Integer> slots, int[] next) {
-        if (s instanceof Let let) {
-            expr(mv, let.value(), slots);
-            store(mv, let.var(), slot(let.var(), slots, next));
-        } else if (s instanceof Loops.Set set) {
-            expr(mv, set.value(), slots);
-            store(mv, set.var(), slots.get(set.var().name()));
-        } else if (s instanceof Store st) {
-            expr(mv, st.array(), slots);
-            expr(mv, st.index(), slots);
-            expr(mv, st.value(), slots);
-            mv.visitInsn(f32 ? FASTORE : DASTORE);
-        } else if (s instanceof For f) {
-            int v = slot(f.var(), slots, next);
-            expr(mv, f.from(), slots);
-            mv.visitVarInsn(ISTORE, v);
-            Label test = new Label();
-            Label end = new Label();
-            mv.visitLabel(test);
-            mv.visitVarInsn(ILOAD, v);
-            expr(mv, f.to(), slots);
-            mv.visitJumpInsn(IF_ICMPGE, end);
-            for (Stmt b : f.body()) {
-                stmt(mv, b, slots, next);
-            }
-            mv.visitIincInsn(v, 1);
-            mv.visitJumpInsn(GOTO, test);
-            mv.visitLabel(end);
-        } else if (s instanceof Loops.Fallback fb) {
-            expr(mv, fb.site(), slots);
-            expr(mv, fb.out(), slots);
-            expr(mv, fb.a(), slots);
-            if (fb.b() == null) {
-                mv.visitInsn(ACONST_NULL);
-            } else {
-                expr(mv, fb.b(), slots);
-            }
-            mv.visitVarInsn(ILOAD, 1);
-            mv.visitMethodInsn(INVOKEVIRTUAL, SITE, "run", "(" + array + array + array + "I)V", false);
-        } else if (s instanceof Loops.Product g) {
-            expr(mv, g.a(), slots);
-            mv.visitInsn(g.transA() ? ICONST_1 : ICONST_0);
-            expr(mv, g.b(), slots);
-            mv.visitInsn(g.transB() ? ICONST_1 : ICONST_0);
-            expr(mv, g.c(), slots);
-            push(mv, g.m());
-            expr(mv, g.k(), slots);
-            expr(mv, g.n(), slots);
-            mv.visitMethodInsn(INVOKESTATIC, "deltac/runtime/kernels/Gemm", "multiply",
-                    "(" + array + "Z" + array + "Z" + array + "III)V", false);
-        } else if (s instanceof Loops.Activation act) {
-            expr(mv, act.array(), slots);
-            expr(mv, act.length(), slots);
-            mv.visitMethodInsn(INVOKESTATIC, "deltac/runtime/kernels/Activations",
-                    act.kind().name().toLowerCase(java.util.Locale.ROOT), "(" + array + "I)V", false);
-        } else if (s instanceof Loops.Copy c) {
-            expr(mv, c.from(), slots);
-            push(mv, 0);
-            expr(mv, c.to(), slots);
-            push(mv, 0);
-            expr(mv, c.length(), slots);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
-        }
-    }
-
-    private void store(MethodVisitor mv, Var v, int slot) {
-        mv.visitVarInsn(switch (v.type()) {
-            case INT -> ISTORE;
-            case REAL -> f32 ? FSTORE : DSTORE;
-            default -> ASTORE;
-        }, slot);
-    }
-
-    private void expr(MethodVisitor mv, Expr e, Map<String, Integer> slots) {
-        if (e instanceof IntConst c) {
-            push(mv, c.value());
-        } else if (e instanceof RealConst c) {
-            real(mv, c.value());
-        } else if (e instanceof Var v) {
-            mv.visitVarInsn(switch (v.type()) {
-                case INT -> ILOAD;
-                case REAL -> f32 ? FLOAD : DLOAD;
-                default -> ALOAD;
-            }, slots.get(v.name()));
-        } else if (e instanceof FieldRef f) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, program.className(), f.name(), f.type() == Type.SITE ? "L" + SITE + ";" : array);
-        } else if (e instanceof Load l) {
-            expr(mv, l.array(), slots);
-            expr(mv, l.index(), slots);
-            mv.visitInsn(f32 ? FALOAD : DALOAD);
-        } else if (e instanceof Bin b) {
-            expr(mv, b.a(), slots);
-            expr(mv, b.b(), slots);
-            binary(mv, b);
-        } else if (e instanceof Un u) {
-            expr(mv, u.a(), slots);
-            unary(mv, u.op());
-        } else if (e instanceof Select s) {
-            Label otherwise = new Label();
-            Label done = new Label();
-            expr(mv, s.a(), slots);
-            expr(mv, s.b(), slots);
-            // NaN compares false either way, so it takes the otherwise branch, as the interpreter's a > b does
-            if (s.cmp() == Loops.Cmp.GT) {
-                mv.visitInsn(f32 ? FCMPL : DCMPL);
-                mv.visitJumpInsn(IFLE, otherwise);
-            } else {
-                mv.visitInsn(f32 ? FCMPG : DCMPG);
-                mv.visitJumpInsn(IFGE, otherwise);
-            }
-            expr(mv, s.ifTrue(), slots);
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(otherwise);
-            expr(mv, s.ifFalse(), slots);
-            mv.visitLabel(done);
-        } else if (e instanceof ToReal t) {
-            expr(mv, t.a(), slots);
-            mv.visitInsn(f32 ? I2F : I2D);
-        }
-    }
-
-    private void binary(MethodVisitor mv, Bin b) {
-        if (b.type() == Type.INT) {
-            mv.visitInsn(switch (b.op()) {
-                case ADD -> IADD;
-                case SUB -> ISUB;
-                case MUL -> IMUL;
-                case DIV -> IDIV;
-                case MAX -> throw new IllegalStateException("int max");
-            });
-            return;
-        }
-        switch (b.op()) {
-            case ADD -> mv.visitInsn(f32 ? FADD : DADD);
-            case SUB -> mv.visitInsn(f32 ? FSUB : DSUB);
-            case MUL -> mv.visitInsn(f32 ? FMUL : DMUL);
-            case DIV -> mv.visitInsn(f32 ? FDIV : DDIV);
-            case MAX -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", f32 ? "(FF)F" : "(DD)D", false);
-        }
-    }
-
-    private void unary(MethodVisitor mv, Loops.UnOp op) {
-        switch (op) {
-            case NEG -> mv.visitInsn(f32 ? FNEG : DNEG);
-            case ABS -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", f32 ? "(F)F" : "(D)D", false);
-            default -> {
-                String name = switch (op) {
-                    case EXP -> "exp";
-                    case LOG -> "log";
-                    case TANH -> "tanh";
-                    case SQRT -> "sqrt";
-                    default -> "log1p";
-                };
-                if (f32) {
-                    mv.visitInsn(F2D);
-                }
-                // float32 kernels take tanh from the runtime: Math.tanh is a slow native call on JDK 17
-                String owner = f32 && op == Loops.UnOp.TANH ? "deltac/runtime/kernels/FastMath" : "java/lang/Math";
-                mv.visitMethodInsn(INVOKESTATIC, owner, name, "(D)D", false);
-                if (f32) {
-                    mv.visitInsn(D2F);
-                }
-            }
-        }
-    }
-
-    private void real(MethodVisitor mv, double v) {
-        if (f32) {
-            float f = (float) v;
-            if (f == 0 && Float.floatToRawIntBits(f) == 0) {
-                mv.visitInsn(FCONST_0);
-            } else if (f == 1) {
-                mv.visitInsn(FCONST_1);
-            } else {
-                mv.visitLdcInsn(f);
-            }
-        } else if (v == 0 && Double.doubleToRawLongBits(v) == 0) {
-            mv.visitInsn(DCONST_0);
-        } else if (v == 1) {
-            mv.visitInsn(DCONST_1);
-        } else {
-            mv.visitLdcInsn(v);
-        }
-    }
-
-    private static void push(MethodVisitor mv, int v) {
-        if (v >= -1 && v <= 5) {
-            mv.visitInsn(ICONST_0 + v);
-        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-            mv.visitIntInsn(BIPUSH, v);
-        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
+    static void push(MethodVisitor mv, int v) {
+        KernelWriter.push(mv, v);
     }
 }

@@ -30,21 +30,47 @@ public final class BytecodeCompiler {
         return specName + "Trainer" + (precision == Precision.F64 ? "64" : "");
     }
 
-    /** The verified class file, named {@code internalName} (e.g. {@code deltac/generated/MnistMlpTrainer}). */
-    public static byte[] classFile(Derivation derivation, Precision precision, String internalName, boolean fallbackEverything) {
+    /**
+     * The verified class files by internal name, the trainer's first (named {@code internalName}, e.g.
+     * {@code deltac/generated/MnistMlpTrainer}): one class, or for a network too large for one class file the trainer
+     * and its companions ({@code MnistMlpTrainer$Part0}, ...; see {@link SplitEmitter}).
+     */
+    public static Map<String, byte[]> classFiles(Derivation derivation, Precision precision, String internalName, boolean fallbackEverything) {
         Program program = deltac.graph.DeepStack.call(
                 () -> Lowering.lower(derivation, precision, internalName, new Lowering.Options(fallbackEverything)));
-        AsmEmitter emitter = new AsmEmitter(program);
-        byte[] bytes = emitter.emit(version());
+        AsmEmitter emitter = oneClassMayHold(program) ? new AsmEmitter(program) : new SplitEmitter(program);
+        Map<String, byte[]> classes;
+        try {
+            classes = emitter.emit(version());
+        } catch (org.objectweb.asm.ClassTooLargeException e) {
+            if (emitter instanceof SplitEmitter) {
+                throw new GenerationException(e.getClassName() + " has more constant-pool entries than a class file holds, "
+                        + "although the companions are filled by an estimate of half as many", e.toString());
+            }
+            emitter = new SplitEmitter(program); // the estimate below was short
+            classes = emitter.emit(version());
+        }
         for (Map.Entry<String, Integer> size : emitter.methodSizes().entrySet()) {
             if (size.getValue() > AsmEmitter.HUGE_METHOD_LIMIT) {
                 throw new GenerationException(internalName + "." + size.getKey() + " has " + size.getValue()
                         + " bytes of code, above HotSpot's " + AsmEmitter.HUGE_METHOD_LIMIT + "-byte limit for JIT compilation",
-                        dump(bytes));
+                        dump(classes.get(internalName)));
             }
         }
-        verify(bytes);
-        return bytes;
+        for (byte[] bytes : classes.values()) {
+            verify(bytes);
+        }
+        return classes;
+    }
+
+    /**
+     * Whether the trainer may fit one class file: a field costs about three constant-pool entries (its reference, name
+     * and type, and name), so does a kernel, and an accessor one, against the 65,535 a class holds. ASM has the last
+     * word: a class that overflows after all is spread over companions then.
+     */
+    private static boolean oneClassMayHold(Program program) {
+        long entries = 3L * (program.buffers().size() + program.sites().size() + program.methods().size()) + 2L * program.params().size();
+        return entries < 60_000;
     }
 
     /** The Java source the same kernels read as, for review. */
@@ -53,15 +79,18 @@ public final class BytecodeCompiler {
                 () -> new JavaEmitter(Lowering.lower(derivation, precision, internalName, Lowering.Options.DEFAULT)).emit());
     }
 
-    /** A loaded trainer: the class defined as a hidden class (unloadable once unreachable) and instantiated. */
+    /**
+     * A loaded trainer: one class defined as a hidden class (unloadable once unreachable), or a trainer and its
+     * companions in a class loader of their own (unloadable with it), and instantiated.
+     */
     public static Trainer trainer(Derivation derivation, Precision precision, boolean fallbackEverything) {
         String name = GeneratedClasses.PACKAGE + "/" + simpleName(derivation.graph().name(), precision);
-        byte[] bytes = classFile(derivation, precision, name, fallbackEverything);
+        Map<String, byte[]> classes = classFiles(derivation, precision, name, fallbackEverything);
         try {
-            Class<?> type = GeneratedClasses.define(bytes);
+            Class<?> type = GeneratedClasses.define(name, classes);
             return (Trainer) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new GenerationException("the JVM refused the generated " + name + ": " + e, dump(bytes));
+            throw new GenerationException("the JVM refused the generated " + name + ": " + e, dump(classes.get(name)));
         }
     }
 

@@ -22,7 +22,11 @@ import deltac.runtime.Precision;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints a {@link Program} as the Java source its bytecode reads as: the same fields, methods and loops. */
+/**
+ * Prints a {@link Program} as the Java source its bytecode reads as: the same fields, methods and loops. It is for
+ * reading, and always one class: a network too large for one class file prints as one all the same (its bytecode is
+ * spread over companion classes, {@link SplitEmitter}), and javac would refuse that source as too large.
+ */
 final class JavaEmitter {
     private final Program program;
     private final String real;

@@ -27,7 +27,7 @@ class EmbeddingTest {
     @Test
     void aWrittenClassLoadsAndTrainsWithTheRuntimeAlone() throws Exception {
         Derivation d = Autodiff.derive(Spec.parse(Path.of("../examples/iris_mlp.java")));
-        byte[] bytes = BytecodeCompiler.classFile(d, Precision.F32, "app/IrisMlpTrainer", false);
+        byte[] bytes = BytecodeCompiler.classFiles(d, Precision.F32, "app/IrisMlpTrainer", false).get("app/IrisMlpTrainer");
         Path file = dir.resolve("app/IrisMlpTrainer.class");
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);

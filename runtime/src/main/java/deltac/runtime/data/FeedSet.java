@@ -177,6 +177,51 @@ public final class FeedSet {
         return new FeedSet(newName, indices.length, feeds, picked, classNames);
     }
 
+    /** Floats per sample, over all feeds. */
+    public int sampleWidth() {
+        int width = 0;
+        for (Feed f : feeds) {
+            width += f.rows();
+        }
+        return width;
+    }
+
+    /** A data set of the same feeds for {@code capacity} samples, all zeros: somewhere to {@link #gather} into. */
+    public FeedSet blank(int capacity, String newName) {
+        float[][] blank = new float[feeds.size()][];
+        for (int k = 0; k < blank.length; k++) {
+            blank[k] = new float[capacity * feeds.get(k).rows()];
+        }
+        return new FeedSet(newName, capacity, feeds, blank, classNames);
+    }
+
+    /**
+     * Copies samples {@code order[start .. start + count)} into samples {@code [0, count)} of {@code into} (made by
+     * {@link #blank}), in that order. Its loads are independent of each other, so the processor overlaps their cache
+     * misses, which one sample at a time it cannot.
+     */
+    public void gather(int[] order, int start, int count, FeedSet into) {
+        if (into.feeds != feeds && !into.feeds.equals(feeds) || count > into.size) {
+            throw new IllegalArgumentException(into.name + " cannot hold " + count + " samples of " + name);
+        }
+        for (int k = 0; k < values.length; k++) {
+            int rows = feeds.get(k).rows();
+            float[] from = values[k];
+            float[] to = into.values[k];
+            if (rows >= 16) {
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(from, order[start + i] * rows, to, i * rows, rows);
+                }
+            } else { // a call per sample would cost more than its few floats
+                for (int i = 0, at = 0; i < count; i++) {
+                    for (int r = 0, sample = order[start + i] * rows; r < rows; r++) {
+                        to[at++] = from[sample + r];
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Copies a batch in column layout into {@code out}, one array per feed of {@code which} (each {@code rows × n},
      * row-major): column {@code j} is sample {@code order[start + j]}.

@@ -25,7 +25,8 @@ final class VectorGemmD {
     static final int LANES = D.length();
     static final int MR = 4; // packA's unrolled copy and block() are written for 4
     static final int NR = 2 * LANES;
-    static final int KC = 256;
+    /** Rows of b in a panel: a strip of it fills 16 KB, half of a 32 KB L1 (256 rows on AVX2, 128 on AVX-512). */
+    static final int KC = 16 * 1024 / (NR * Double.BYTES);
     static final int MC = 128;
     /** Columns of c one packing of b covers: its MC × NC block of c (192 KB) stays in L2 across b's panels. */
     static final int NC = 192;

@@ -20,6 +20,7 @@ final class FitLoop {
     private final Evaluator validator;
     private final Evaluator scorer; // training accuracy: predictions only
     private long step;
+    private GatheredAhead gatheredAhead; // made on the first epoch that needs it
 
     FitLoop(Trainer trainer, Optimizer optimizer, FitOptions options, SplittableRandom shuffleRandom) {
         this.trainer = trainer;
@@ -73,9 +74,11 @@ final class FitLoop {
         int seen = 0;
         int batch = 0;
         StepRate rate = new StepRate(start);
+        GatheredAhead ahead = GatheredAhead.pays(train, batchSize) ? gathered(train) : null;
         for (int first = 0; first < order.length; first += batchSize) {
             int n = Math.min(batchSize, order.length - first);
-            Batches.Batch b = batches.load(train, order, first, n);
+            Batches.Batch b = ahead != null ? ahead.load(batches, train, order, first, n)
+                    : batches.load(train, order, first, n);
             double learningRate = optimizer.learningRate();
             double loss = b.step(trainer, optimizer);
             step++;
@@ -93,6 +96,15 @@ final class FitLoop {
         return new EpochStats(epoch, lossSum / seen, trainAccuracy,
                 val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                 seen / trainSeconds, seconds(start));
+    }
+
+    /** The gatherer for {@code train}, made once per run, emptied each epoch. */
+    private GatheredAhead gathered(FeedSet train) {
+        if (gatheredAhead == null) {
+            gatheredAhead = new GatheredAhead(train);
+        }
+        gatheredAhead.startEpoch();
+        return gatheredAhead;
     }
 
     private static double seconds(long startNanos) {
