@@ -65,6 +65,7 @@ class RulesByExampleTest {
                 keeps("fold constants", "softmax(ones(4, 1))", 4, 1),
                 keeps("fold constants", "sumRows(ones(4, n))", 4, 1),
                 fires("fold constants", "sumCols(ones(4, n))", 1, Shape.N, "4 * ones(1, n)"),
+                fires("fold constants", "sum(ones(2, 3))", 1, 1, "6"),
                 fires("s · [c] → c · s for a 1×1 constant c", "sum(x) * (2 * ones(1, 1))", 1, 1, "2 * sum(x)"),
                 fires("s · [1] → s", "sum(x) * ones(1, 1)", 1, 1, "sum(x)"));
     }
