@@ -56,13 +56,12 @@ public final class LoopPace {
      * (a shared VM moves by ±35% between minutes), pairs measured in the same stretch of time give a ratio that two
      * series measured one after the other do not.
      *
-     * @param kernel the kernel, warmed up; its pace sizes the epoch
+     * @param kernel the kernel, warmed up; its warm-up's pace sizes the epoch
      * @param optimizer a new optimizer for each {@link Fit#run}
      */
     public static Timed time(Trainer trainer, FeedSet data, Supplier<Optimizer> optimizer, int batch, int runs,
                              double warmupSeconds, double epochSeconds, Pace.Runner kernel) {
-        double kernelPace = kernel.run();
-        FeedSet epoch = repeated(data, (int) Math.min(EPOCH_SAMPLES, Math.max(1, kernelPace * epochSeconds)));
+        FeedSet epoch = repeated(data, (int) Math.min(EPOCH_SAMPLES, Math.max(1, kernel.warmPace() * epochSeconds)));
         double[] kernelRates = new double[runs];
         ProgressSink pairedKernelRuns = new ProgressSink() {
             @Override

@@ -51,6 +51,7 @@ public final class Pace {
         }
         double perCall = (System.nanoTime() - start) / 1e9 / warm;
         runner.perRun = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 2, Math.ceil(runSeconds / perCall)));
+        runner.warmPace = batch / perCall;
         return runner;
     }
 
@@ -61,6 +62,7 @@ public final class Pace {
         private int cursor;
         private int perRun;
         private double sink;
+        private double warmPace;
 
         private Runner(IntToDoubleFunction work, int from, int batch) {
             this.work = work;
@@ -83,6 +85,11 @@ public final class Pace {
 
         public int callsPerRun() {
             return perRun;
+        }
+
+        /** Samples/s over the warm-up. */
+        public double warmPace() {
+            return warmPace;
         }
 
         /** Throws unless every loss the work returned was finite. */

@@ -201,7 +201,7 @@ public final class FeedSet {
      * misses, which one sample at a time it cannot.
      */
     public void gather(int[] order, int start, int count, FeedSet into) {
-        if (into.feeds != feeds && !into.feeds.equals(feeds) || count > into.size) {
+        if (!into.feeds.equals(feeds) || count > into.size) {
             throw new IllegalArgumentException(into.name + " cannot hold " + count + " samples of " + name);
         }
         for (int k = 0; k < values.length; k++) {
